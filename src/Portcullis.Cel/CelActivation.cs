@@ -14,7 +14,12 @@ public sealed class CelActivation : ICelActivation
     public CelActivation(IEnumerable<KeyValuePair<string, CelValue>> variables)
     {
         _variables = new Dictionary<string, CelValue>(variables, StringComparer.Ordinal);
+        HasDottedNames = _variables.Keys.Any(k => k.Contains('.', StringComparison.Ordinal));
     }
+
+    /// <summary>Gets a value indicating whether any variable name is qualified (<c>a.b</c>); when none is,
+    /// evaluation skips looking up qualified candidates.</summary>
+    internal bool HasDottedNames { get; }
 
     /// <inheritdoc />
     public bool TryResolve(string name, out CelValue value) => _variables.TryGetValue(name, out value);

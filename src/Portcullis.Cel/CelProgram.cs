@@ -1,3 +1,5 @@
+using Portcullis.Cel.Evaluation;
+using Portcullis.Cel.Library;
 using Portcullis.Cel.Syntax;
 using Portcullis.Cel.Values;
 
@@ -6,10 +8,13 @@ namespace Portcullis.Cel;
 /// <summary>A compiled expression: compile once, evaluate many times from any number of threads.</summary>
 public sealed class CelProgram
 {
-    private CelProgram(string source, Expr ast)
+    private readonly Interpretable _root;
+
+    private CelProgram(string source, Expr ast, Interpretable root)
     {
         Source = source;
         Ast = ast;
+        _root = root;
     }
 
     /// <summary>Gets the expression's source text.</summary>
@@ -18,13 +23,43 @@ public sealed class CelProgram
     /// <summary>Gets the parsed expression.</summary>
     public Expr Ast { get; }
 
-    /// <summary>Compiles <paramref name="source"/>; throws <see cref="CelCompileException"/> with line and column on error.</summary>
+    /// <summary>Compiles <paramref name="source"/> with the standard library; throws <see cref="CelCompileException"/>
+    /// listing every problem with its line and column.</summary>
     public static CelProgram Compile(string source, CelOptions? options = null)
     {
-        var ast = CelParser.Parse(source, options ?? CelOptions.Default);
-        return new CelProgram(source, ast);
+        options ??= CelOptions.Default;
+        return Compile(source, options, StandardLibrary.For(options));
     }
 
+    /// <summary>Compiles <paramref name="source"/> against a custom function registry.</summary>
+    public static CelProgram Compile(string source, CelOptions options, CelFunctionRegistry functions)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(functions);
+        var ast = CelParser.Parse(source, options);
+        var planner = new Planner(functions, options, source);
+        var root = planner.Plan(ast);
+        if (planner.Errors.Count > 0) throw new CelCompileException(planner.Errors);
+        return new CelProgram(source, ast, root);
+    }
+
+    /// <summary>Evaluates the expression with no variables.</summary>
+    public CelValue Evaluate() => Evaluate(CelActivation.Empty);
+
     /// <summary>Evaluates the expression; errors come back as <see cref="CelValueKind.Error"/> values, never as exceptions.</summary>
-    public CelValue Evaluate(ICelActivation activation) => throw new NotImplementedException();
+    public CelValue Evaluate(ICelActivation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        try
+        {
+            return _root.Eval(activation);
+        }
+#pragma warning disable CA1031 // A defect in one function must fail the decision closed, not crash the host.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return CelValue.Error($"internal error while evaluating: {ex.GetType().Name}");
+        }
+    }
 }

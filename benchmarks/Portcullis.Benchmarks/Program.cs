@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Portcullis.Benchmarks.CelBenchmarks).Assembly).Run(args);

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Portcullis.Cel.Values;
+
+namespace Portcullis.Cel.Json;
+
+/// <summary>
+/// Converts between JSON and CEL values. JSON numbers written without a fraction or exponent that fit in 64 bits
+/// become <c>int</c> (so <c>attr.count + 1</c> works), other numbers become <c>double</c>; objects become maps with
+/// string keys. On output, timestamps are RFC 3339 strings, durations strings like <c>"1.5s"</c>, bytes base64,
+/// types their names, and optionals their value or null.
+/// </summary>
+public static class CelJson
+{
+    /// <summary>Converts a JSON element to a CEL value.</summary>
+    public static CelValue FromJson(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Null:
+            case JsonValueKind.Undefined:
+                return CelValue.Null;
+            case JsonValueKind.True:
+                return CelValue.True;
+            case JsonValueKind.False:
+                return CelValue.False;
+            case JsonValueKind.String:
+                return CelValue.String(element.GetString()!);
+            case JsonValueKind.Number:
+                var raw = element.GetRawText();
+                if (raw.AsSpan().IndexOfAny(".eE") < 0 && element.TryGetInt64(out var i)) return CelValue.Int(i);
+                if (raw.AsSpan().IndexOfAny(".eE-") < 0 && element.TryGetUInt64(out var u)) return CelValue.Uint(u);
+                return CelValue.Double(element.GetDouble());
+            case JsonValueKind.Array:
+                var items = new CelValue[element.GetArrayLength()];
+                var n = 0;
+                foreach (var item in element.EnumerateArray()) items[n++] = FromJson(item);
+                return CelValue.List(CelList.Of(items));
+            default:
+                var map = CelMap.NewDictionary();
+                foreach (var property in element.EnumerateObject()) map[CelValue.String(property.Name)] = FromJson(property.Value);
+                return CelValue.Map(CelMap.Of(map));
+        }
+    }
+
+    /// <summary>Parses <paramref name="json"/> and converts it; throws <see cref="JsonException"/> for invalid JSON.</summary>
+    public static CelValue Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 128 });
+        return FromJson(document.RootElement);
+    }
+
+    /// <summary>Writes <paramref name="value"/> as JSON. An error value is written as <c>{"error": message}</c>.</summary>
+    public static void Write(Utf8JsonWriter writer, CelValue value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        switch (value.Kind)
+        {
+            case CelValueKind.Null: writer.WriteNullValue(); break;
+            case CelValueKind.Bool: writer.WriteBooleanValue(value.AsBool); break;
+            case CelValueKind.Int: writer.WriteNumberValue(value.AsInt); break;
+            case CelValueKind.Uint: writer.WriteNumberValue(value.AsUint); break;
+            case CelValueKind.Double:
+                var d = value.AsDouble;
+                if (double.IsFinite(d)) writer.WriteNumberValue(d);
+                else writer.WriteStringValue(double.IsNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+                break;
+            case CelValueKind.String: writer.WriteStringValue(value.AsString); break;
+            case CelValueKind.Bytes: writer.WriteBase64StringValue(value.AsBytes); break;
+            case CelValueKind.Timestamp: writer.WriteStringValue(FormatTimestamp(value)); break;
+            case CelValueKind.Duration: writer.WriteStringValue(FormatDuration(value.DurationNanos)); break;
+            case CelValueKind.Type: writer.WriteStringValue(value.AsType.Name); break;
+            case CelValueKind.Optional:
+                if (value.AsOptional.HasValue) Write(writer, value.AsOptional.Value);
+                else writer.WriteNullValue();
+                break;
+            case CelValueKind.List:
+                writer.WriteStartArray();
+                foreach (var item in value.AsList) Write(writer, item);
+                writer.WriteEndArray();
+                break;
+            case CelValueKind.Map:
+                writer.WriteStartObject();
+                foreach (var (key, item) in value.AsMap)
+                {
+                    writer.WritePropertyName(key.Kind == CelValueKind.String ? key.AsString : KeyText(key));
+                    Write(writer, item);
+                }
+                writer.WriteEndObject();
+                break;
+            default:
+                writer.WriteStartObject();
+                writer.WriteString("error", value.AsError.Message);
+                writer.WriteEndObject();
+                break;
+        }
+    }
+
+    /// <summary>Returns <paramref name="value"/> as a JSON string.</summary>
+    public static string ToJsonString(CelValue value, bool indented = false)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, SkipValidation = false }))
+        {
+            Write(writer, value);
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Formats a timestamp as RFC 3339 in UTC with 0, 3, 6 or 9 fractional digits.</summary>
+    public static string FormatTimestamp(CelValue timestamp)
+    {
+        var seconds = DateTimeOffset.UnixEpoch.AddSeconds(timestamp.TimestampSeconds);
+        return seconds.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + Fraction(timestamp.TimestampNanos) + "Z";
+    }
+
+    /// <summary>Formats a duration as seconds with 0, 3, 6 or 9 fractional digits and an "s" suffix, e.g. "1.5s" → "1.500s".</summary>
+    public static string FormatDuration(long nanos)
+    {
+        var sign = nanos < 0 ? "-" : "";
+        var magnitude = nanos < 0 ? (ulong)(-(nanos + 1)) + 1 : (ulong)nanos;
+        return sign + (magnitude / 1_000_000_000).ToString(CultureInfo.InvariantCulture) + Fraction((int)(magnitude % 1_000_000_000)) + "s";
+    }
+
+    private static string Fraction(int nanos)
+    {
+        if (nanos == 0) return "";
+        if (nanos % 1_000_000 == 0) return "." + (nanos / 1_000_000).ToString("D3", CultureInfo.InvariantCulture);
+        if (nanos % 1_000 == 0) return "." + (nanos / 1_000).ToString("D6", CultureInfo.InvariantCulture);
+        return "." + nanos.ToString("D9", CultureInfo.InvariantCulture);
+    }
+
+    private static string KeyText(CelValue key) => key.Kind switch
+    {
+        CelValueKind.Bool => key.AsBool ? "true" : "false",
+        CelValueKind.Int => key.AsInt.ToString(CultureInfo.InvariantCulture),
+        CelValueKind.Uint => key.AsUint.ToString(CultureInfo.InvariantCulture),
+        _ => key.ToString(),
+    };
+}

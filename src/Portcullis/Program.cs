@@ -1,0 +1,6 @@
+using System.CommandLine;
+using Portcullis.Commands;
+
+var root = new RootCommand("Portcullis: an authorization gateway for APIs and AI workloads (OpenID AuthZEN).");
+root.Subcommands.Add(CelCommand.Create());
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
