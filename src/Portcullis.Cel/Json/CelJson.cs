@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Portcullis.Cel.Library;
 using Portcullis.Cel.Values;
 
 namespace Portcullis.Cel.Json;
@@ -68,8 +69,8 @@ public static class CelJson
                 break;
             case CelValueKind.String: writer.WriteStringValue(value.AsString); break;
             case CelValueKind.Bytes: writer.WriteBase64StringValue(value.AsBytes); break;
-            case CelValueKind.Timestamp: writer.WriteStringValue(FormatTimestamp(value)); break;
-            case CelValueKind.Duration: writer.WriteStringValue(FormatDuration(value.DurationNanos)); break;
+            case CelValueKind.Timestamp: writer.WriteStringValue(CelTimestampText.Format(value.TimestampSeconds, value.TimestampNanos)); break;
+            case CelValueKind.Duration: writer.WriteStringValue(CelDurationText.Format(value.DurationNanos)); break;
             case CelValueKind.Type: writer.WriteStringValue(value.AsType.Name); break;
             case CelValueKind.Optional:
                 if (value.AsOptional.HasValue) Write(writer, value.AsOptional.Value);
@@ -106,29 +107,6 @@ public static class CelJson
             Write(writer, value);
         }
         return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    /// <summary>Formats a timestamp as RFC 3339 in UTC with 0, 3, 6 or 9 fractional digits.</summary>
-    public static string FormatTimestamp(CelValue timestamp)
-    {
-        var seconds = DateTimeOffset.UnixEpoch.AddSeconds(timestamp.TimestampSeconds);
-        return seconds.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + Fraction(timestamp.TimestampNanos) + "Z";
-    }
-
-    /// <summary>Formats a duration as seconds with 0, 3, 6 or 9 fractional digits and an "s" suffix, e.g. "1.5s" → "1.500s".</summary>
-    public static string FormatDuration(long nanos)
-    {
-        var sign = nanos < 0 ? "-" : "";
-        var magnitude = nanos < 0 ? (ulong)(-(nanos + 1)) + 1 : (ulong)nanos;
-        return sign + (magnitude / 1_000_000_000).ToString(CultureInfo.InvariantCulture) + Fraction((int)(magnitude % 1_000_000_000)) + "s";
-    }
-
-    private static string Fraction(int nanos)
-    {
-        if (nanos == 0) return "";
-        if (nanos % 1_000_000 == 0) return "." + (nanos / 1_000_000).ToString("D3", CultureInfo.InvariantCulture);
-        if (nanos % 1_000 == 0) return "." + (nanos / 1_000).ToString("D6", CultureInfo.InvariantCulture);
-        return "." + nanos.ToString("D9", CultureInfo.InvariantCulture);
     }
 
     private static string KeyText(CelValue key) => key.Kind switch
