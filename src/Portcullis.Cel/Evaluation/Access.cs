@@ -104,9 +104,10 @@ internal static class Access
         switch (collection.Kind)
         {
             case CelValueKind.List:
-                foreach (var item in collection.AsList)
+                var list = collection.AsList;
+                for (var i = 0; i < list.Count; i++)
                 {
-                    if (CelOperators.EqualsValue(element, item)) return CelValue.True;
+                    if (CelOperators.EqualsValue(element, list[i])) return CelValue.True;
                 }
                 return CelValue.False;
             case CelValueKind.Map:
