@@ -1,0 +1,49 @@
+using Portcullis.Cel.Library;
+using Portcullis.Cel.Values;
+
+namespace Portcullis.Cel.Tests.Library;
+
+/// <summary>Calls library functions through a registry, as the evaluator does.</summary>
+internal sealed class LibraryCalls
+{
+    private readonly CelFunctionRegistry _registry = new();
+
+    public LibraryCalls(params Action<CelFunctionRegistry, CelOptions>[] groups)
+    {
+        foreach (var register in groups) register(_registry, CelOptions.Default);
+    }
+
+    public CelValue Member(string name, params CelValue[] args)
+    {
+        Assert.True(_registry.TryGet(name, true, args.Length, out var f), $"no member function {name}/{args.Length}");
+        return f(args);
+    }
+
+    public CelValue Global(string name, params CelValue[] args)
+    {
+        Assert.True(_registry.TryGet(name, false, args.Length, out var f), $"no global function {name}/{args.Length}");
+        return f(args);
+    }
+
+    public static CelValue S(string s) => CelValue.String(s);
+
+    public static CelValue I(long i) => CelValue.Int(i);
+
+    public static CelValue U(ulong u) => CelValue.Uint(u);
+
+    public static CelValue D(double d) => CelValue.Double(d);
+
+    public static CelValue L(params CelValue[] items) => CelValue.List(CelList.Of(items));
+
+    public static string Str(CelValue v)
+    {
+        Assert.True(v.Kind == CelValueKind.String, $"expected a string, got {v}");
+        return v.AsString;
+    }
+
+    public static string Err(CelValue v)
+    {
+        Assert.True(v.IsError, $"expected an error, got {v}");
+        return v.AsError.Message;
+    }
+}
