@@ -22,5 +22,7 @@ function walk(node, path) {
 }
 for (const suite of tests.suites ?? []) walk(suite, [suite.name]);
 
-writeFileSync(output, JSON.stringify(cases, (_, v) => (typeof v === "bigint" ? v.toString() : v)));
+// JSON has no negative zero (JSON.stringify(-0) is "0"), but the suite expects it in a few cases: write it as "-0".
+const replacer = (_, v) => (typeof v === "bigint" ? v.toString() : Object.is(v, -0) ? "-0" : v);
+writeFileSync(output, JSON.stringify(cases, replacer));
 console.log(`wrote ${cases.length} conformance cases to ${output}`);

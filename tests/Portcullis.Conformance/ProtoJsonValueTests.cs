@@ -46,6 +46,14 @@ public sealed class ProtoJsonValueTests
     }
 
     [Fact]
+    public void ToCelValue_NegativeZeroString_KeepsSign()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse("""{"doubleValue":"-0"}""");
+        Assert.True(double.IsNegative(ProtoJsonValue.ToCelValue(doc.RootElement).AsDouble));
+        Assert.Equal("-0", ConformanceData.Instance.ById["fp_math/fp_math/negative_zero"].ExpectedValue!.Value.GetProperty("doubleValue").GetString());
+    }
+
+    [Fact]
     public void StrictEquality_SameNumberDifferentKinds_NotEqual()
     {
         Assert.False(StrictValueEquality.Equal(CelValue.Int(1), CelValue.Uint(1)));
