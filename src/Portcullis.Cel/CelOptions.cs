@@ -27,6 +27,11 @@ public sealed record CelOptions
     /// <summary>Gets a value indicating whether macros (<c>has</c>, <c>all</c>, <c>exists</c>, ...) are expanded. Defaults to true.</summary>
     public bool EnableMacros { get; init; } = true;
 
+    /// <summary>Gets a value indicating whether a call to a function that is not registered compiles and fails only
+    /// when evaluated, as CEL behaves with type checking disabled. Defaults to false: unknown functions are
+    /// compile errors, so a misspelt function in a policy is reported at load time.</summary>
+    public bool DeferUnknownFunctionErrors { get; init; }
+
     /// <summary>Gets the clock used by <c>now()</c>. Defaults to the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

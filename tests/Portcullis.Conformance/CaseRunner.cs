@@ -77,7 +77,7 @@ internal static class CaseRunner
             {
                 try
                 {
-                    var program = CelProgram.Compile(c.Expr, new CelOptions { Container = c.Container });
+                    var program = CelProgram.Compile(c.Expr, new CelOptions { Container = c.Container, DeferUnknownFunctionErrors = c.DisableCheck });
                     result = program.Evaluate(new CelActivation(variables));
                 }
                 catch (CelCompileException ex)

@@ -16,6 +16,10 @@ internal sealed record ConformanceCase(string Id, string Suite, string Section, 
     /// <summary>Gets the container (namespace) the expression is compiled in, or an empty string.</summary>
     public string Container => Original.TryGetProperty("container", out var c) ? c.GetString() ?? "" : "";
 
+    /// <summary>Gets a value indicating whether the case runs without type checking, where an unknown function is
+    /// an evaluation error rather than a compile error.</summary>
+    public bool DisableCheck => Original.TryGetProperty("disableCheck", out var c) && c.ValueKind == JsonValueKind.True;
+
     /// <summary>Gets a value indicating whether the case only checks types (needs a type checker to pass).</summary>
     public bool CheckOnly => Original.TryGetProperty("checkOnly", out var c) && c.ValueKind == JsonValueKind.True;
 

@@ -54,13 +54,15 @@ internal sealed partial class Planner
 
     private Interpretable Function(CallExpr call, string name, bool member, IReadOnlyList<Expr> args)
     {
+        var planned = args.Select(Plan).ToArray();
         if (!functions.TryGet(name, member, args.Count, out var function))
         {
-            return functions.HasAny(name)
-                ? Error(call.Position, $"found no matching overload for '{name}' applied to {args.Count} argument{(args.Count == 1 ? "" : "s")}{(member ? " (as a member call)" : "")}")
-                : Error(call.Position, $"undeclared reference to function '{name}'");
+            var message = functions.HasAny(name)
+                ? $"found no matching overload for '{name}' applied to {args.Count} argument{(args.Count == 1 ? "" : "s")}{(member ? " (as a member call)" : "")}"
+                : $"undeclared reference to function '{name}'";
+            if (!options.DeferUnknownFunctionErrors) return Error(call.Position, message);
+            function = _ => CelValue.Error(message);
         }
-        var planned = args.Select(Plan).ToArray();
         var node = new CallNode(call.Position, name, function, planned);
         return NonDeterministic.Contains(name) ? node : FoldIfConstant(node, planned);
     }

@@ -135,26 +135,20 @@ public static class CelOperators
         }
     }
 
+    /// <summary>Compares an int or uint with a double the way the reference implementation does: outside the
+    /// integer type's range the double wins outright, inside it the integer is converted to double (so
+    /// 9223372036854775807 equals 9223372036854775808.0, as the conformance suite expects).</summary>
     private static int CompareIntegerToDouble(in CelValue integer, double d)
     {
         if (double.IsNaN(d)) return Unordered;
         if (integer.Kind == CelValueKind.Int)
         {
-            if (d >= 9.2233720368547758e18) return -1;
             if (d < -9.2233720368547758e18) return 1;
-            var i = integer.AsInt;
-            var t = Math.Truncate(d);
-            var c = i.CompareTo((long)t);
-            return c != 0 ? c : ((double)0).CompareTo(d - t);
+            if (d > 9.2233720368547758e18) return -1;
+            return ((double)integer.AsInt).CompareTo(d);
         }
-        else
-        {
-            if (d >= 1.8446744073709552e19) return -1;
-            if (d < 0) return 1;
-            var u = integer.AsUint;
-            var t = Math.Truncate(d);
-            var c = u.CompareTo((ulong)t);
-            return c != 0 ? c : ((double)0).CompareTo(d - t);
-        }
+        if (d < 0) return 1;
+        if (d > 1.8446744073709552e19) return -1;
+        return ((double)integer.AsUint).CompareTo(d);
     }
 }

@@ -40,7 +40,6 @@ public sealed class CelType : IEquatable<CelType>
         ["google.protobuf.Timestamp"] = Timestamp,
         ["google.protobuf.Duration"] = Duration,
         ["optional_type"] = Optional,
-        ["dyn"] = Dyn,
     };
 
     /// <summary>Gets the type of values of <paramref name="kind"/>.</summary>
