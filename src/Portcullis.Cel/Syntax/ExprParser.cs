@@ -160,7 +160,8 @@ internal sealed class ExprParser
     }
 
     /// <summary>Parses <c>!!x</c> or <c>--x</c> (one kind of operator per run, as in the grammar). A <c>-</c> right
-    /// before a number literal belongs to the literal, so <c>-1</c> is a constant and <c>--1</c> is <c>-_(-1)</c>.</summary>
+    /// before a number literal belongs to the literal, so <c>-1</c> is a constant and <c>--1</c> is <c>-_(-1)</c>.
+    /// Pairs of the same operator cancel, as in the reference parser: <c>--x</c> is <c>x</c>, <c>!!!x</c> is <c>!x</c>.</summary>
     private ParsedExpr ParseUnary()
     {
         var kind = Current.Kind;
@@ -176,13 +177,13 @@ internal sealed class ExprParser
         }
 
         var operand = ParseMember();
-        var function = kind == TokenKind.Bang ? Operators.LogicalNot : Operators.Negate;
-        for (var i = positions.Count - 1; i >= 0; i--)
+        // As in the reference parser, a run of the same operator cancels out in pairs: --x is x and !!!x is !x.
+        if (positions.Count % 2 == 0)
         {
-            operand = MakeCall(positions[i], null, function, [operand]);
+            return operand;
         }
 
-        return operand;
+        return MakeCall(positions[0], null, kind == TokenKind.Bang ? Operators.LogicalNot : Operators.Negate, [operand]);
     }
 
     private ParsedExpr ParseMember()

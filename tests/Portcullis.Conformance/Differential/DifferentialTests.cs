@@ -60,7 +60,7 @@ public sealed partial class DifferentialTests(ITestOutputHelper output)
         summary.AppendLine(CultureInfo.InvariantCulture, $"Known differences: {knownHits.Values.Sum()}");
         foreach (var (reason, hits) in knownHits) summary.AppendLine(CultureInfo.InvariantCulture, $"  {hits,6}  {reason}");
         summary.AppendLine(CultureInfo.InvariantCulture, $"Disagreements: {disagreements.Count}");
-        foreach (var d in disagreements.Take(20)) summary.AppendLine("  " + d);
+        foreach (var d in disagreements.Take(200)) summary.AppendLine("  " + d);
         File.WriteAllText(Path.Combine(RepoPaths.Artifacts, "cel-differential-summary.txt"), summary.ToString());
         output.WriteLine(summary.ToString());
 
