@@ -266,9 +266,6 @@ public class CelParserTests
         { "parens", new string('(', 10_000) + "1" + new string(')', 10_000) },
         { "lists", new string('[', 10_000) + new string(']', 10_000) },
         { "maps", string.Concat(Enumerable.Repeat("{1:", 10_000)) + "1" + new string('}', 10_000) },
-        { "nots", new string('!', 10_000) + "x" },
-        { "negations", new string('-', 10_000) + "x" },
-        { "negative literal", new string('-', 10_000) + "1" },
         { "selects", "a" + string.Concat(Enumerable.Repeat(".b", 10_000)) },
         { "indexes", "a" + string.Concat(Enumerable.Repeat("[0]", 10_000)) },
         { "calls", string.Concat(Enumerable.Repeat("f(", 10_000)) + "1" + new string(')', 10_000) },
@@ -294,7 +291,17 @@ public class CelParserTests
         Assert.NotNull(CelParser.Parse(new string('(', 10) + "1" + new string(')', 10), options));
         Assert.NotNull(CelParser.Parse(new string('!', 10) + "x", options));
         Assert.Equal("expression nesting exceeds 10", Error(new string('(', 11) + "1" + new string(')', 11), options).Message);
-        Assert.Equal("expression nesting exceeds 10", Error(new string('!', 11) + "x", options).Message);
+        Assert.Equal("expression nesting exceeds 10", Error("a" + string.Concat(Enumerable.Repeat(".b", 11)), options).Message);
+    }
+
+    [Theory]
+    [InlineData('!', "x", "x", "!_(x)")]
+    [InlineData('-', "x", "x", "-_(x)")]
+    [InlineData('-', "1", "-_(-1)", "-1")] // the last '-' belongs to the literal
+    public void Parse_LongUnaryRuns_CancelInPairsWithoutRecursion(char op, string operand, string evenRun, string oddRun)
+    {
+        Assert.Equal(evenRun, ExprPrinter.Print(CelParser.Parse(new string(op, 10_000) + operand)));
+        Assert.Equal(oddRun, ExprPrinter.Print(CelParser.Parse(new string(op, 10_001) + operand)));
     }
 
     [Fact]
