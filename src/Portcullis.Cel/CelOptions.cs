@@ -15,6 +15,10 @@ public sealed record CelOptions
     /// <summary>Gets the most comprehension (macro) iterations one evaluation may run in total. Defaults to 100,000.</summary>
     public int MaxComprehensionIterations { get; init; } = 100_000;
 
+    /// <summary>Gets the largest string (in UTF-16 code units), bytes or list one function or operator may produce.
+    /// Defaults to 10,000,000, which stops expressions that double a value repeatedly from exhausting memory.</summary>
+    public int MaxValueSize { get; init; } = 10_000_000;
+
     /// <summary>Gets the time one regular-expression match may take. Defaults to 100 ms.</summary>
     public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
 

@@ -5,7 +5,7 @@ namespace Portcullis.Cel.Evaluation;
 
 /// <summary>A function call: arguments are evaluated left to right, the first error is the result, otherwise the
 /// function is applied.</summary>
-internal sealed class CallNode(int position, string name, CelFunction function, Interpretable[] args) : Interpretable(position)
+internal sealed class CallNode(int position, string name, CelFunction function, Interpretable[] args, int maxValueSize) : Interpretable(position)
 {
     public string Name { get; } = name;
 
@@ -21,7 +21,7 @@ internal sealed class CallNode(int position, string name, CelFunction function, 
                 values[i] = args[i].Eval(activation);
                 if (values[i].IsError) return values[i];
             }
-            return Locate(function(values));
+            return Checked(function(values));
         }
         var many = new CelValue[args.Length];
         for (var i = 0; i < args.Length; i++)
@@ -29,6 +29,19 @@ internal sealed class CallNode(int position, string name, CelFunction function, 
             many[i] = args[i].Eval(activation);
             if (many[i].IsError) return many[i];
         }
-        return Locate(function(many));
+        return Checked(function(many));
+    }
+
+    /// <summary>Locates an error result, and turns an oversized result into an error before anything can grow it further.</summary>
+    private CelValue Checked(in CelValue result)
+    {
+        var size = result.Kind switch
+        {
+            CelValueKind.String => result.AsString.Length,
+            CelValueKind.Bytes => result.AsBytes.Length,
+            CelValueKind.List => result.AsList.Count,
+            _ => 0,
+        };
+        return size > maxValueSize ? Fail($"result of '{Name}' exceeds the size limit of {maxValueSize:N0}") : Locate(result);
     }
 }

@@ -63,7 +63,7 @@ internal sealed partial class Planner
             if (!options.DeferUnknownFunctionErrors) return Error(call.Position, message);
             function = _ => CelValue.Error(message);
         }
-        var node = new CallNode(call.Position, name, function, planned);
+        var node = new CallNode(call.Position, name, function, planned, options.MaxValueSize);
         return NonDeterministic.Contains(name) ? node : FoldIfConstant(node, planned);
     }
 

@@ -22,8 +22,9 @@ public static class StringsExtension
         registry.Add("lastIndexOf", CelCallStyle.Member, 3, static args => Is(args, CelValueKind.String, CelValueKind.String, CelValueKind.Int) ? LastIndexOf(args[0].AsString, args[1].AsString, args[2].AsInt) : NoOverload("lastIndexOf", args));
         registry.Add("lowerAscii", CelCallStyle.Member, 1, static args => Is(args, CelValueKind.String) ? CelValue.String(MapAscii(args[0].AsString, upper: false)) : NoOverload("lowerAscii", args));
         registry.Add("upperAscii", CelCallStyle.Member, 1, static args => Is(args, CelValueKind.String) ? CelValue.String(MapAscii(args[0].AsString, upper: true)) : NoOverload("upperAscii", args));
-        registry.Add("replace", CelCallStyle.Member, 3, static args => Is(args, CelValueKind.String, CelValueKind.String, CelValueKind.String) ? Replace(args[0].AsString, args[1].AsString, args[2].AsString, -1) : NoOverload("replace", args));
-        registry.Add("replace", CelCallStyle.Member, 4, static args => Is(args, CelValueKind.String, CelValueKind.String, CelValueKind.String, CelValueKind.Int) ? Replace(args[0].AsString, args[1].AsString, args[2].AsString, args[3].AsInt) : NoOverload("replace", args));
+        var maxSize = options.MaxValueSize;
+        registry.Add("replace", CelCallStyle.Member, 3, args => Is(args, CelValueKind.String, CelValueKind.String, CelValueKind.String) ? BoundedReplace(args[0].AsString, args[1].AsString, args[2].AsString, -1, maxSize) : NoOverload("replace", args));
+        registry.Add("replace", CelCallStyle.Member, 4, args => Is(args, CelValueKind.String, CelValueKind.String, CelValueKind.String, CelValueKind.Int) ? BoundedReplace(args[0].AsString, args[1].AsString, args[2].AsString, args[3].AsInt, maxSize) : NoOverload("replace", args));
         registry.Add("split", CelCallStyle.Member, 2, static args => Is(args, CelValueKind.String, CelValueKind.String) ? Split(args[0].AsString, args[1].AsString, -1) : NoOverload("split", args));
         registry.Add("split", CelCallStyle.Member, 3, static args => Is(args, CelValueKind.String, CelValueKind.String, CelValueKind.Int) ? Split(args[0].AsString, args[1].AsString, args[2].AsInt) : NoOverload("split", args));
         registry.Add("substring", CelCallStyle.Member, 2, static args => Is(args, CelValueKind.String, CelValueKind.Int) ? Substring(args[0].AsString, args[1].AsInt, null) : NoOverload("substring", args));
@@ -103,6 +104,18 @@ public static class StringsExtension
                 dest[i] = state.upper ? (char.IsAsciiLetterLower(c) ? (char)(c - 32) : c) : (char.IsAsciiLetterUpper(c) ? (char)(c + 32) : c);
             }
         });
+    }
+
+    /// <summary>Refuses a replacement whose result could exceed <paramref name="maxSize"/> before building it:
+    /// <c>s.replace('', s)</c> grows quadratically.</summary>
+    private static CelValue BoundedReplace(string s, string old, string replacement, long limit, int maxSize)
+    {
+        var growth = (long)Math.Max(0, replacement.Length - old.Length);
+        var matches = old.Length == 0 ? s.Length + 1L : s.Length / old.Length;
+        if (limit >= 0) matches = Math.Min(matches, limit);
+        return s.Length + matches * growth > maxSize
+            ? CelValue.Error($"replace result would exceed the size limit of {maxSize:N0}")
+            : Replace(s, old, replacement, limit);
     }
 
     /// <summary>Replaces the first <paramref name="limit"/> occurrences (all when negative), as Go's <c>strings.Replace</c>.</summary>

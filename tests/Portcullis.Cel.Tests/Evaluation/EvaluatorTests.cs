@@ -164,4 +164,15 @@ public sealed class EvaluatorTests
 
         Assert.Equal(0, allocated);
     }
+
+    [Theory]
+    [InlineData("cel.bind(a, 'xxxxxxxxxx', cel.bind(b, a + a, cel.bind(c, b + b, cel.bind(d, c + c, cel.bind(e, d + d, e + e + e + e + e)))))")]
+    [InlineData("cel.bind(a, 'xxxxxxxxxx', a.replace('', a).replace('', a))")]
+    [InlineData("cel.bind(a, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], cel.bind(b, a + a, cel.bind(c, b + b, cel.bind(d, c + c, d + d))))")]
+    public void GrowingValues_BeyondSizeLimit_FailInsteadOfExhaustingMemory(string expression)
+    {
+        var options = new CelOptions { MaxValueSize = 100 };
+
+        Assert.Contains("size limit", Eval.ErrorOf(expression, options: options), StringComparison.Ordinal);
+    }
 }
