@@ -1,12 +1,12 @@
 using Portcullis.Cel.Library;
 using Portcullis.Cel.Values;
-using static Portcullis.Cel.Tests.Library.LibraryTestHelper;
+using static Portcullis.Cel.Tests.Library.LibraryCalls;
 
 namespace Portcullis.Cel.Tests.Library;
 
 public class ConversionFunctionsTests
 {
-    private readonly LibraryTestHelper _lib = new(ConversionFunctions.Register);
+    private readonly LibraryCalls _lib = new(ConversionFunctions.Register);
 
     [Theory]
     [InlineData(-123.456, -123)]
@@ -14,7 +14,7 @@ public class ConversionFunctionsTests
     [InlineData(-7.9, -7)]
     [InlineData(11.5, 11)]
     [InlineData(36028797018963968.0, 36028797018963968)]
-    public void Int_FromDouble_Truncates(double input, long expected) => AssertInt(expected, _lib.Call("int", CelValue.Double(input)));
+    public void Int_FromDouble_Truncates(double input, long expected) => AssertInt(expected, _lib.Global("int", CelValue.Double(input)));
 
     [Theory]
     [InlineData(9223372036854775807.0)]
@@ -22,13 +22,13 @@ public class ConversionFunctionsTests
     [InlineData(1e99)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
-    public void Int_FromDoubleOutOfRange_ReturnsRangeError(double input) => AssertError(_lib.Call("int", CelValue.Double(input)), "range");
+    public void Int_FromDoubleOutOfRange_ReturnsRangeError(double input) => AssertError(_lib.Global("int", CelValue.Double(input)), "range");
 
     [Fact]
     public void Int_FromUint_ChecksRange()
     {
-        AssertInt(long.MaxValue, _lib.Call("int", CelValue.Uint(long.MaxValue)));
-        AssertError(_lib.Call("int", CelValue.Uint(ulong.MaxValue)), "range");
+        AssertInt(long.MaxValue, _lib.Global("int", CelValue.Uint(long.MaxValue)));
+        AssertError(_lib.Global("int", CelValue.Uint(ulong.MaxValue)), "range");
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public class ConversionFunctionsTests
     [InlineData("-42", -42)]
     [InlineData("+7", 7)]
     [InlineData("-9223372036854775808", long.MinValue)]
-    public void Int_FromString_Parses(string input, long expected) => AssertInt(expected, _lib.Call("int", Str(input)));
+    public void Int_FromString_Parses(string input, long expected) => AssertInt(expected, _lib.Global("int", S(input)));
 
     [Theory]
     [InlineData("")]
@@ -44,23 +44,23 @@ public class ConversionFunctionsTests
     [InlineData(" 1")]
     [InlineData("0x10")]
     [InlineData("9223372036854775808")]
-    public void Int_FromBadString_ReturnsError(string input) => AssertError(_lib.Call("int", Str(input)));
+    public void Int_FromBadString_ReturnsError(string input) => AssertError(_lib.Global("int", S(input)));
 
     [Fact]
     public void Int_FromTimestamp_GivesUnixSeconds() =>
-        AssertInt(1095379199, _lib.Call("int", _lib.Call("timestamp", Str("2004-09-16T23:59:59Z"))));
+        AssertInt(1095379199, _lib.Global("int", _lib.Global("timestamp", S("2004-09-16T23:59:59Z"))));
 
     [Fact]
     public void Uint_Conversions_MatchConformance()
     {
-        Assert.Equal(1729UL, _lib.Call("uint", CelValue.Int(1729)).AsUint);
-        Assert.Equal(25UL, _lib.Call("uint", CelValue.Double(25.5)).AsUint);
-        Assert.Equal(300UL, _lib.Call("uint", Str("300")).AsUint);
-        AssertError(_lib.Call("uint", CelValue.Int(-1)), "range");
-        AssertError(_lib.Call("uint", CelValue.Double(6.022e23)), "range");
-        AssertError(_lib.Call("uint", CelValue.Double(18446744073709551615.0)), "range");
-        AssertError(_lib.Call("uint", CelValue.Double(-0.5)), "range");
-        AssertError(_lib.Call("uint", Str("-1")));
+        Assert.Equal(1729UL, _lib.Global("uint", CelValue.Int(1729)).AsUint);
+        Assert.Equal(25UL, _lib.Global("uint", CelValue.Double(25.5)).AsUint);
+        Assert.Equal(300UL, _lib.Global("uint", S("300")).AsUint);
+        AssertError(_lib.Global("uint", CelValue.Int(-1)), "range");
+        AssertError(_lib.Global("uint", CelValue.Double(6.022e23)), "range");
+        AssertError(_lib.Global("uint", CelValue.Double(18446744073709551615.0)), "range");
+        AssertError(_lib.Global("uint", CelValue.Double(-0.5)), "range");
+        AssertError(_lib.Global("uint", S("-1")));
     }
 
     [Theory]
@@ -72,10 +72,10 @@ public class ConversionFunctionsTests
     [InlineData("inf", double.PositiveInfinity)]
     [InlineData("-Infinity", double.NegativeInfinity)]
     [InlineData("+INF", double.PositiveInfinity)]
-    public void Double_FromString_Parses(string input, double expected) => Assert.Equal(expected, _lib.Call("double", Str(input)).AsDouble);
+    public void Double_FromString_Parses(string input, double expected) => Assert.Equal(expected, _lib.Global("double", S(input)).AsDouble);
 
     [Fact]
-    public void Double_FromNaNString_IsNaN() => Assert.True(double.IsNaN(_lib.Call("double", Str("NaN")).AsDouble));
+    public void Double_FromNaNString_IsNaN() => Assert.True(double.IsNaN(_lib.Global("double", S("NaN")).AsDouble));
 
     [Theory]
     [InlineData("")]
@@ -83,13 +83,13 @@ public class ConversionFunctionsTests
     [InlineData(" 1")]
     [InlineData("1,000")]
     [InlineData("1e400")]
-    public void Double_FromBadString_ReturnsError(string input) => AssertError(_lib.Call("double", Str(input)));
+    public void Double_FromBadString_ReturnsError(string input) => AssertError(_lib.Global("double", S(input)));
 
     [Fact]
     public void Double_FromIntegers_Converts()
     {
-        Assert.Equal(9223372036854775807.0, _lib.Call("double", CelValue.Int(long.MaxValue)).AsDouble);
-        Assert.Equal(18446744073709551615.0, _lib.Call("double", CelValue.Uint(ulong.MaxValue)).AsDouble);
+        Assert.Equal(9223372036854775807.0, _lib.Global("double", CelValue.Int(long.MaxValue)).AsDouble);
+        Assert.Equal(18446744073709551615.0, _lib.Global("double", CelValue.Uint(ulong.MaxValue)).AsDouble);
     }
 
     [Theory]
@@ -107,22 +107,22 @@ public class ConversionFunctionsTests
     [InlineData(9223372036854775807.0, "9.223372036854776e+18")]
     [InlineData(double.PositiveInfinity, "+Inf")]
     [InlineData(double.NaN, "NaN")]
-    public void String_FromDouble_FormatsLikeReference(double input, string expected) => AssertString(expected, _lib.Call("string", CelValue.Double(input)));
+    public void String_FromDouble_FormatsLikeReference(double input, string expected) => AssertString(expected, _lib.Global("string", CelValue.Double(input)));
 
     [Fact]
     public void String_FromScalars_Formats()
     {
-        AssertString("-456", _lib.Call("string", CelValue.Int(-456)));
-        AssertString("9876", _lib.Call("string", CelValue.Uint(9876)));
-        AssertString("true", _lib.Call("string", CelValue.True));
-        AssertString("hello", _lib.Call("string", Str("hello")));
+        AssertString("-456", _lib.Global("string", CelValue.Int(-456)));
+        AssertString("9876", _lib.Global("string", CelValue.Uint(9876)));
+        AssertString("true", _lib.Global("string", CelValue.True));
+        AssertString("hello", _lib.Global("string", S("hello")));
     }
 
     [Fact]
     public void String_FromBytes_RequiresValidUtf8()
     {
-        AssertString("ÿ", _lib.Call("string", CelValue.Bytes([0xC3, 0xBF])));
-        AssertError(_lib.Call("string", CelValue.Bytes([0x00, 0xFF])), "UTF-8");
+        AssertString("ÿ", _lib.Global("string", CelValue.Bytes([0xC3, 0xBF])));
+        AssertError(_lib.Global("string", CelValue.Bytes([0x00, 0xFF])), "UTF-8");
     }
 
     [Theory]
@@ -135,7 +135,7 @@ public class ConversionFunctionsTests
     [InlineData("0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z")]
     [InlineData("2000-02-29T12:00:00Z", "2000-02-29T12:00:00Z")]
     public void String_FromTimestamp_IsRfc3339Utc(string input, string expected) =>
-        AssertString(expected, _lib.Call("string", _lib.Call("timestamp", Str(input))));
+        AssertString(expected, _lib.Global("string", _lib.Global("timestamp", S(input))));
 
     [Theory]
     [InlineData("0000-01-01T00:00:00Z")]
@@ -149,14 +149,14 @@ public class ConversionFunctionsTests
     [InlineData("2009-02-13T23:31:30.Z")]
     [InlineData("2009-02-13T23:31:30")]
     [InlineData("2009-02-13T23:31:30+0530")]
-    public void Timestamp_FromBadString_ReturnsError(string input) => AssertError(_lib.Call("timestamp", Str(input)));
+    public void Timestamp_FromBadString_ReturnsError(string input) => AssertError(_lib.Global("timestamp", S(input)));
 
     [Fact]
     public void Timestamp_FromInt_IsUnixSeconds()
     {
-        var t = _lib.Call("timestamp", CelValue.Int(1_000_000_000));
-        AssertString("2001-09-09T01:46:40Z", _lib.Call("string", t));
-        AssertError(_lib.Call("timestamp", CelValue.Int(long.MaxValue)), "range");
+        var t = _lib.Global("timestamp", CelValue.Int(1_000_000_000));
+        AssertString("2001-09-09T01:46:40Z", _lib.Global("string", t));
+        AssertError(_lib.Global("timestamp", CelValue.Int(long.MaxValue)), "range");
     }
 
     [Theory]
@@ -176,7 +176,7 @@ public class ConversionFunctionsTests
     [InlineData("-9223372036.854775808s", long.MinValue)]
     public void Duration_FromString_ParsesGoSyntax(string input, long expectedNanos)
     {
-        var d = _lib.Call("duration", Str(input));
+        var d = _lib.Global("duration", S(input));
         Assert.Equal(CelValueKind.Duration, d.Kind);
         Assert.Equal(expectedNanos, d.DurationNanos);
     }
@@ -189,14 +189,14 @@ public class ConversionFunctionsTests
     [InlineData("1d")]
     [InlineData("1 s")]
     [InlineData("--1s")]
-    public void Duration_FromBadString_ReturnsError(string input) => AssertError(_lib.Call("duration", Str(input)), "invalid duration");
+    public void Duration_FromBadString_ReturnsError(string input) => AssertError(_lib.Global("duration", S(input)), "invalid duration");
 
     [Theory]
     [InlineData("320000000000s")]
     [InlineData("-320000000000s")]
     [InlineData("9223372036.854775808s")]
     [InlineData("99999999999999999999h")]
-    public void Duration_OutOfRange_ReturnsRangeError(string input) => AssertError(_lib.Call("duration", Str(input)), "range");
+    public void Duration_OutOfRange_ReturnsRangeError(string input) => AssertError(_lib.Global("duration", S(input)), "range");
 
     [Theory]
     [InlineData("1000000s", "1000000s")]
@@ -206,11 +206,11 @@ public class ConversionFunctionsTests
     [InlineData("0s", "0s")]
     [InlineData("1h", "3600s")]
     public void String_FromDuration_IsSeconds(string input, string expected) =>
-        AssertString(expected, _lib.Call("string", _lib.Call("duration", Str(input))));
+        AssertString(expected, _lib.Global("string", _lib.Global("duration", S(input))));
 
     [Fact]
     public void String_FromMostNegativeDuration_IsExact() =>
-        AssertString("-9223372036.854775808s", _lib.Call("string", CelValue.Duration(long.MinValue)));
+        AssertString("-9223372036.854775808s", _lib.Global("string", CelValue.Duration(long.MinValue)));
 
     [Theory]
     [InlineData("1", true)]
@@ -223,47 +223,47 @@ public class ConversionFunctionsTests
     [InlineData("FALSE", false)]
     [InlineData("False", false)]
     public void Bool_FromString_AcceptsReferenceSpellings(string input, bool expected) =>
-        Assert.Equal(expected, _lib.Call("bool", Str(input)).AsBool);
+        Assert.Equal(expected, _lib.Global("bool", S(input)).AsBool);
 
     [Theory]
     [InlineData("TrUe")]
     [InlineData("FaLsE")]
     [InlineData("yes")]
     [InlineData("")]
-    public void Bool_FromOtherString_ReturnsError(string input) => AssertError(_lib.Call("bool", Str(input)));
+    public void Bool_FromOtherString_ReturnsError(string input) => AssertError(_lib.Global("bool", S(input)));
 
     [Fact]
-    public void Bytes_FromString_IsUtf8() => Assert.Equal([0xC3, 0xBF], _lib.Call("bytes", Str("ÿ")).AsBytes);
+    public void Bytes_FromString_IsUtf8() => Assert.Equal([0xC3, 0xBF], _lib.Global("bytes", S("ÿ")).AsBytes);
 
     [Fact]
     public void Identity_SameType_ReturnsInput()
     {
-        AssertInt(1, _lib.Call("int", CelValue.Int(1)));
-        Assert.Equal(1UL, _lib.Call("uint", CelValue.Uint(1)).AsUint);
-        Assert.Equal(5.5, _lib.Call("double", CelValue.Double(5.5)).AsDouble);
-        Assert.True(_lib.Call("bool", CelValue.True).AsBool);
-        Assert.Equal([1, 2], _lib.Call("bytes", CelValue.Bytes([1, 2])).AsBytes);
-        Assert.Equal(100, _lib.Call("duration", CelValue.Duration(100)).DurationNanos);
-        Assert.Equal(7, _lib.Call("timestamp", CelValue.Timestamp(7, 0)).TimestampSeconds);
-        AssertInt(3, _lib.Call("dyn", CelValue.Int(3)));
+        AssertInt(1, _lib.Global("int", CelValue.Int(1)));
+        Assert.Equal(1UL, _lib.Global("uint", CelValue.Uint(1)).AsUint);
+        Assert.Equal(5.5, _lib.Global("double", CelValue.Double(5.5)).AsDouble);
+        Assert.True(_lib.Global("bool", CelValue.True).AsBool);
+        Assert.Equal([1, 2], _lib.Global("bytes", CelValue.Bytes([1, 2])).AsBytes);
+        Assert.Equal(100, _lib.Global("duration", CelValue.Duration(100)).DurationNanos);
+        Assert.Equal(7, _lib.Global("timestamp", CelValue.Timestamp(7, 0)).TimestampSeconds);
+        AssertInt(3, _lib.Global("dyn", CelValue.Int(3)));
     }
 
     [Fact]
     public void Type_OfValues_GivesTypes()
     {
-        Assert.Equal(CelType.Int, _lib.Call("type", CelValue.Int(0)).AsType);
-        Assert.Equal(CelType.Null, _lib.Call("type", CelValue.Null).AsType);
-        Assert.Equal(CelType.Timestamp, _lib.Call("type", CelValue.Timestamp(0, 0)).AsType);
-        Assert.Equal(CelType.Type, _lib.Call("type", CelValue.Type(CelType.Int)).AsType);
-        Assert.Equal(CelType.Type, _lib.Call("type", _lib.Call("type", CelValue.Int(0))).AsType);
+        Assert.Equal(CelType.Int, _lib.Global("type", CelValue.Int(0)).AsType);
+        Assert.Equal(CelType.Null, _lib.Global("type", CelValue.Null).AsType);
+        Assert.Equal(CelType.Timestamp, _lib.Global("type", CelValue.Timestamp(0, 0)).AsType);
+        Assert.Equal(CelType.Type, _lib.Global("type", CelValue.Type(CelType.Int)).AsType);
+        Assert.Equal(CelType.Type, _lib.Global("type", _lib.Global("type", CelValue.Int(0))).AsType);
     }
 
     [Fact]
     public void Conversions_UnsupportedType_NoSuchOverload()
     {
-        AssertError(_lib.Call("int", CelValue.True), "no such overload");
-        AssertError(_lib.Call("bytes", CelValue.Int(1)), "no such overload");
-        AssertError(_lib.Call("timestamp", CelValue.Double(1)), "no such overload");
-        AssertError(_lib.Call("duration", CelValue.Int(1)), "no such overload");
+        AssertError(_lib.Global("int", CelValue.True), "no such overload");
+        AssertError(_lib.Global("bytes", CelValue.Int(1)), "no such overload");
+        AssertError(_lib.Global("timestamp", CelValue.Double(1)), "no such overload");
+        AssertError(_lib.Global("duration", CelValue.Int(1)), "no such overload");
     }
 }

@@ -46,4 +46,18 @@ internal sealed class LibraryCalls
         Assert.True(v.IsError, $"expected an error, got {v}");
         return v.AsError.Message;
     }
+
+    public static void AssertError(CelValue value, string? containing = null)
+    {
+        var message = Err(value);
+        if (containing is not null) Assert.Contains(containing, message, StringComparison.Ordinal);
+    }
+
+    public static void AssertInt(long expected, CelValue value)
+    {
+        Assert.Equal(CelValueKind.Int, value.Kind);
+        Assert.Equal(expected, value.AsInt);
+    }
+
+    public static void AssertString(string expected, CelValue value) => Assert.Equal(expected, Str(value));
 }

@@ -1,17 +1,17 @@
 using Portcullis.Cel.Library;
 using Portcullis.Cel.Values;
-using static Portcullis.Cel.Tests.Library.LibraryTestHelper;
+using static Portcullis.Cel.Tests.Library.LibraryCalls;
 
 namespace Portcullis.Cel.Tests.Library;
 
 public class TimeFunctionsTests
 {
-    private readonly LibraryTestHelper _lib = new(TimeFunctions.Register);
-    private readonly LibraryTestHelper _conv = new(ConversionFunctions.Register);
+    private readonly LibraryCalls _lib = new(TimeFunctions.Register);
+    private readonly LibraryCalls _conv = new(ConversionFunctions.Register);
 
-    private CelValue Ts(string text) => _conv.Call("timestamp", Str(text));
+    private CelValue Ts(string text) => _conv.Global("timestamp", S(text));
 
-    private CelValue Dur(string text) => _conv.Call("duration", Str(text));
+    private CelValue Dur(string text) => _conv.Global("duration", S(text));
 
     [Theory]
     [InlineData("getFullYear", 2009)]
@@ -25,7 +25,7 @@ public class TimeFunctionsTests
     [InlineData("getSeconds", 30)]
     [InlineData("getMilliseconds", 123)]
     public void Accessors_InUtc_MatchConformance(string name, long expected) =>
-        AssertInt(expected, _lib.CallMember(name, Ts("2009-02-13T23:31:30.123456789Z")));
+        AssertInt(expected, _lib.Member(name, Ts("2009-02-13T23:31:30.123456789Z")));
 
     [Theory]
     [InlineData("2009-02-13T23:31:30Z", "getDate", "Australia/Sydney", 14)]
@@ -46,15 +46,15 @@ public class TimeFunctionsTests
     [InlineData("2009-12-31T23:00:00Z", "getDayOfYear", "+01:00", 0)]
     [InlineData("2008-12-31T12:00:00Z", "getDayOfYear", "UTC", 365)]
     public void Accessors_WithTimeZone_MatchConformance(string timestamp, string name, string zone, long expected) =>
-        AssertInt(expected, _lib.CallMember(name, Ts(timestamp), Str(zone)));
+        AssertInt(expected, _lib.Member(name, Ts(timestamp), S(zone)));
 
     [Fact]
     public void Accessors_ShiftBeforeYearOne_StillComputeFields()
     {
         var t = Ts("0001-01-01T00:00:00Z");
-        AssertInt(0, _lib.CallMember("getFullYear", t, Str("-08:00")));
-        AssertInt(16, _lib.CallMember("getHours", t, Str("-08:00")));
-        AssertInt(1, _lib.CallMember("getDayOfWeek", t));
+        AssertInt(0, _lib.Member("getFullYear", t, S("-08:00")));
+        AssertInt(16, _lib.Member("getHours", t, S("-08:00")));
+        AssertInt(1, _lib.Member("getDayOfWeek", t));
     }
 
     [Theory]
@@ -65,24 +65,24 @@ public class TimeFunctionsTests
     [InlineData("ab:cd")]
     [InlineData("")]
     public void Accessors_UnknownTimeZone_ReturnError(string zone) =>
-        AssertError(_lib.CallMember("getHours", Ts("2009-02-13T23:31:30Z"), Str(zone)), "time zone");
+        AssertError(_lib.Member("getHours", Ts("2009-02-13T23:31:30Z"), S(zone)), "time zone");
 
     [Fact]
     public void DurationAccessors_GiveTotalsAndMillisecondsWithinSecond()
     {
-        AssertInt(2, _lib.CallMember("getHours", Dur("10000s")));
-        AssertInt(62, _lib.CallMember("getMinutes", Dur("3730s")));
-        AssertInt(3730, _lib.CallMember("getSeconds", Dur("3730s")));
-        AssertInt(321, _lib.CallMember("getMilliseconds", Dur("123.321456789s")));
-        AssertInt(-1, _lib.CallMember("getHours", Dur("-1.5h")));
+        AssertInt(2, _lib.Member("getHours", Dur("10000s")));
+        AssertInt(62, _lib.Member("getMinutes", Dur("3730s")));
+        AssertInt(3730, _lib.Member("getSeconds", Dur("3730s")));
+        AssertInt(321, _lib.Member("getMilliseconds", Dur("123.321456789s")));
+        AssertInt(-1, _lib.Member("getHours", Dur("-1.5h")));
     }
 
     [Fact]
     public void Accessors_OnWrongTypes_NoSuchOverload()
     {
-        AssertError(_lib.CallMember("getFullYear", Dur("1s")), "no such overload");
-        AssertError(_lib.CallMember("getHours", Dur("1s"), Str("UTC")), "no such overload");
-        AssertError(_lib.CallMember("getHours", CelValue.Int(1)), "no such overload");
-        AssertError(_lib.CallMember("getHours", Ts("2009-02-13T23:31:30Z"), CelValue.Int(1)), "no such overload");
+        AssertError(_lib.Member("getFullYear", Dur("1s")), "no such overload");
+        AssertError(_lib.Member("getHours", Dur("1s"), S("UTC")), "no such overload");
+        AssertError(_lib.Member("getHours", CelValue.Int(1)), "no such overload");
+        AssertError(_lib.Member("getHours", Ts("2009-02-13T23:31:30Z"), CelValue.Int(1)), "no such overload");
     }
 }
