@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Portcullis.AuthZen.Model;
+
+/// <summary>The results of a search: subjects, resources (<c>type</c> and <c>id</c> only) or actions (<c>name</c> only).</summary>
+/// <remarks>AuthZEN 1.0 §8.</remarks>
+public sealed record SearchResponse<T>
+{
+    [JsonPropertyName("results")]
+    public IReadOnlyList<T> Results { get; init; } = [];
+
+    [JsonPropertyName("page")]
+    public PageResponse? Page { get; init; }
+
+    [JsonPropertyName("context")]
+    public JsonElement? Context { get; init; }
+}
