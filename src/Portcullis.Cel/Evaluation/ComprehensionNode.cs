@@ -38,9 +38,9 @@ internal sealed class ComprehensionNode(
     private CelValue Quantify(CelValue source, Scope scope, bool stopOn)
     {
         CelValue? error = null;
-        foreach (var item in Items(source))
+        for (var cursor = new RangeCursor(source, var2 is not null); cursor.MoveNext();)
         {
-            if (!Enter(scope, item)) return BudgetExceeded(scope);
+            if (!Enter(scope, cursor)) return BudgetExceeded(scope);
             var p = predicate!.Eval(scope);
             if (p.Kind == CelValueKind.Bool)
             {
@@ -55,9 +55,9 @@ internal sealed class ComprehensionNode(
     private CelValue CountOne(CelValue source, Scope scope)
     {
         var count = 0;
-        foreach (var item in Items(source))
+        for (var cursor = new RangeCursor(source, var2 is not null); cursor.MoveNext();)
         {
-            if (!Enter(scope, item)) return BudgetExceeded(scope);
+            if (!Enter(scope, cursor)) return BudgetExceeded(scope);
             var p = predicate!.Eval(scope);
             if (p.IsError) return p;
             if (p.Kind != CelValueKind.Bool) return Fail(CelError.NoSuchOverload("exists_one", p).Message);
@@ -69,12 +69,12 @@ internal sealed class ComprehensionNode(
     private CelValue FilterList(CelValue source, Scope scope)
     {
         var results = new List<CelValue>();
-        foreach (var item in Items(source))
+        for (var cursor = new RangeCursor(source, var2 is not null); cursor.MoveNext();)
         {
-            if (!Enter(scope, item)) return BudgetExceeded(scope);
+            if (!Enter(scope, cursor)) return BudgetExceeded(scope);
             var keep = Test(scope);
             if (keep.IsError) return keep;
-            if (keep.AsBool) results.Add(var2 is null ? item.First : item.Second);
+            if (keep.AsBool) results.Add(var2 is null ? cursor.First : cursor.Second);
         }
         return CelValue.List(CelList.Of([.. results]));
     }
@@ -82,9 +82,9 @@ internal sealed class ComprehensionNode(
     private CelValue TransformList(CelValue source, Scope scope)
     {
         var results = new List<CelValue>();
-        foreach (var item in Items(source))
+        for (var cursor = new RangeCursor(source, var2 is not null); cursor.MoveNext();)
         {
-            if (!Enter(scope, item)) return BudgetExceeded(scope);
+            if (!Enter(scope, cursor)) return BudgetExceeded(scope);
             var keep = Test(scope);
             if (keep.IsError) return keep;
             if (!keep.AsBool) continue;
@@ -98,9 +98,9 @@ internal sealed class ComprehensionNode(
     private CelValue TransformMap(CelValue source, Scope scope)
     {
         var results = CelMap.NewDictionary();
-        foreach (var item in Items(source))
+        for (var cursor = new RangeCursor(source, var2 is not null); cursor.MoveNext();)
         {
-            if (!Enter(scope, item)) return BudgetExceeded(scope);
+            if (!Enter(scope, cursor)) return BudgetExceeded(scope);
             var keep = Test(scope);
             if (keep.IsError) return keep;
             if (!keep.AsBool) continue;
@@ -108,7 +108,7 @@ internal sealed class ComprehensionNode(
             if (v.IsError) return v;
             if (kind == ComprehensionKind.TransformMap)
             {
-                results[item.First] = v;
+                results[cursor.First] = v;
                 continue;
             }
             if (v.Kind != CelValueKind.Map) return Fail($"transformMapEntry must produce a map, not '{v.TypeName}'");
@@ -129,29 +129,13 @@ internal sealed class ComprehensionNode(
         return Fail(CelError.NoSuchOverload("filter", p).Message);
     }
 
-    private bool Enter(Scope scope, (CelValue First, CelValue Second) item)
+    private static bool Enter(Scope scope, in RangeCursor cursor)
     {
-        scope.Value1 = item.First;
-        scope.Value2 = item.Second;
+        scope.Value1 = cursor.First;
+        scope.Value2 = cursor.Second;
         return scope.Budget.TryTake();
     }
 
     private CelValue BudgetExceeded(Scope scope) =>
         Fail($"comprehension iteration limit exceeded ({scope.Budget.Limit} iterations in one evaluation)");
-
-    /// <summary>Yields (first variable, second variable): for a list (element, element) with one variable or
-    /// (index, element) with two; for a map (key, value).</summary>
-    private IEnumerable<(CelValue First, CelValue Second)> Items(CelValue source)
-    {
-        if (source.Kind == CelValueKind.List)
-        {
-            var list = source.AsList;
-            for (var i = 0; i < list.Count; i++)
-                yield return var2 is null ? (list[i], list[i]) : (CelValue.Int(i), list[i]);
-        }
-        else
-        {
-            foreach (var (key, value) in source.AsMap) yield return (key, value);
-        }
-    }
 }
