@@ -97,13 +97,14 @@ public abstract partial class PortcullisPdpFixture : IAsyncLifetime
         }
         catch (TimeoutException)
         {
+            process.Kill(entireProcessTree: true);
             throw new InvalidOperationException(
                 $"`portcullis pdp` did not print \"Now listening on: http://...\" within {StartTimeout.TotalSeconds} s.\n" +
                 $"command: {command}\noutput:\n{Output()}");
         }
         catch (InvalidOperationException ex)
         {
-            process.WaitForExit(); // flush the rest of its output
+            process.WaitForExit(TimeSpan.FromSeconds(5)); // flush the rest of its output
             throw new InvalidOperationException(
                 $"`portcullis pdp` {ex.Message}.\ncommand: {command}\noutput:\n{Output()}", ex);
         }
