@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Portcullis.AuthZen.Server;
+using Portcullis.Pdp.Service;
+
+namespace Portcullis.Commands;
+
+/// <summary><c>portcullis pdp --policies DIR [--directory DIR] [--urls URL]</c>: the embedded PDP alone, serving AuthZEN 1.0.</summary>
+internal static class PdpCommand
+{
+    /// <summary>The PDP's default listen address (loopback only).</summary>
+    public const string DefaultUrls = "http://127.0.0.1:8181";
+
+    public static Command Create()
+    {
+        var policies = new Option<DirectoryInfo>("--policies") { Description = "Folder of policy files (Cerbos format, YAML or JSON).", Required = true };
+        var directory = new Option<DirectoryInfo?>("--directory") { Description = "Folder of directory (entity) files: subjects and resources with roles and properties." };
+        var urls = new Option<string>("--urls") { Description = $"Addresses to listen on (ASP.NET Core convention). Defaults to {DefaultUrls}.", DefaultValueFactory = _ => DefaultUrls };
+        var command = new Command("pdp", "Run the embedded Policy Decision Point, serving the OpenID AuthZEN 1.0 API.")
+        {
+            policies,
+            directory,
+            urls,
+        };
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(policies)!, parse.GetValue(directory), parse.GetValue(urls)!, cancellation));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(DirectoryInfo policies, DirectoryInfo? directory, string urls, CancellationToken cancellation)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(urls);
+        builder.Services.AddEmbeddedPdp(options =>
+        {
+            options.PoliciesPath = policies.FullName;
+            options.DirectoryPath = directory?.FullName;
+        });
+        builder.Services.AddAuthZenServer();
+        await using var app = builder.Build();
+        app.MapAuthZen();
+        try
+        {
+            await app.RunAsync(cancellation).ConfigureAwait(false);
+            return 0;
+        }
+        catch (PdpLoadException ex)
+        {
+            foreach (var diagnostic in ex.Diagnostics) await Console.Error.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"error: the PDP did not start: {ex.Diagnostics.Count} problem(s) in its policies or directory").ConfigureAwait(false);
+            return 1;
+        }
+    }
+}
