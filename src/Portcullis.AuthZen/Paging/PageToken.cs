@@ -28,7 +28,10 @@ internal readonly record struct PageToken(SearchKind Kind, int Offset, int Reque
     {
         value = default;
         Span<byte> bytes = stackalloc byte[Length];
+        // IsValid first: decoding throws on characters outside the alphabet.
         if (token.Length > 64 ||
+            !Base64Url.IsValid(token, out var length) ||
+            length != Length ||
             !Base64Url.TryDecodeFromChars(token, bytes, out var written) ||
             written != Length ||
             bytes[0] != Version ||

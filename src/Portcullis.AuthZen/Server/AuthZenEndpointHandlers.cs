@@ -48,7 +48,9 @@ internal sealed class AuthZenEndpointHandlers(AuthZenServerOptions options, ILog
         {
             await core(this, context, context.RequestServices.GetRequiredService<IAuthZenPdp>()).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+#pragma warning disable CA1031 // Whatever fails once the caller has gone (cancellation, connection reset) has nobody to answer.
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+#pragma warning restore CA1031
         {
             // The caller went away; nobody is left to answer.
         }
@@ -64,7 +66,7 @@ internal sealed class AuthZenEndpointHandlers(AuthZenServerOptions options, ILog
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            AuthZenServerLog.PdpFailed(logger, context.Request.Path, exception);
+            AuthZenServerLog.RequestFailed(logger, context.Request.Path, exception);
             if (!context.Response.HasStarted)
             {
                 context.Response.Clear();

@@ -24,7 +24,7 @@ internal static class JsonErrorMessages
         var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
         if (exception.Message.StartsWith("Duplicate", StringComparison.Ordinal))
         {
-            return $"{field} has a duplicate member";
+            return $"{field} appears more than once";
         }
 
         return $"{field} must be {ExpectedType(field)}";
