@@ -8,11 +8,14 @@ namespace Portcullis.AuthZen.Model;
 public sealed record SearchResponse<T>
 {
     [JsonPropertyName("results")]
+    [JsonPropertyOrder(1)]
     public IReadOnlyList<T> Results { get; init; } = [];
 
     [JsonPropertyName("page")]
+    [JsonPropertyOrder(0)]
     public PageResponse? Page { get; init; }
 
     [JsonPropertyName("context")]
+    [JsonPropertyOrder(2)]
     public JsonElement? Context { get; init; }
 }
