@@ -27,8 +27,21 @@ internal sealed class DifferentialTally(IReadOnlyList<KnownDifference> known)
     /// <summary>Gets the disagreements no known difference explains, each with the request and both answers.</summary>
     public IReadOnlyList<string> Disagreements => _disagreements;
 
-    /// <summary>Records one evaluation (<paramref name="request"/> with batch defaults applied) and both decisions.</summary>
-    public void Add(JsonObject request, bool portcullis, bool cerbos)
+    /// <summary>Gets how many of <see cref="Count"/> were single-evaluation calls.</summary>
+    public int Singles { get; private set; }
+
+    /// <summary>Records one single-endpoint evaluation and both decisions.</summary>
+    public void AddSingle(JsonObject request, bool portcullis, bool cerbos)
+    {
+        Singles++;
+        Add(request, portcullis, cerbos, "single");
+    }
+
+    /// <summary>Records one batch evaluation (<paramref name="request"/> with batch defaults applied) and both
+    /// decisions.</summary>
+    public void Add(JsonObject request, bool portcullis, bool cerbos) => Add(request, portcullis, cerbos, "batch");
+
+    private void Add(JsonObject request, bool portcullis, bool cerbos, string endpoint)
     {
         Count++;
         if (cerbos) CerbosPermits++;
@@ -49,7 +62,7 @@ internal sealed class DifferentialTally(IReadOnlyList<KnownDifference> known)
             _knownHits[match] = _knownHits.GetValueOrDefault(match) + 1;
             return;
         }
-        _disagreements.Add($"  {json}\n    portcullis: {(portcullis ? "permit" : "deny")}, cerbos: {(cerbos ? "permit" : "deny")}");
+        _disagreements.Add($"  ({endpoint}) {json}\n    portcullis: {(portcullis ? "permit" : "deny")}, cerbos: {(cerbos ? "permit" : "deny")}");
     }
 
     /// <summary>Returns the human-readable summary written to <c>artifacts/cerbos-differential-summary.txt</c>.</summary>
@@ -57,8 +70,8 @@ internal sealed class DifferentialTally(IReadOnlyList<KnownDifference> known)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine("Cerbos differential test: portcullis pdp vs Cerbos 0.55 over AuthZEN (/access/v1/evaluations)");
-        text.AppendLine(c, $"Policies: samples/differential/policies; seed {seed}; {Count} evaluations; {elapsed.TotalSeconds:F1} s");
+        text.AppendLine("Cerbos differential test: portcullis pdp vs Cerbos 0.55 over AuthZEN (/access/v1/evaluations and /access/v1/evaluation)");
+        text.AppendLine(c, $"Policies: samples/differential/policies; seed {seed}; {Count} evaluations ({Count - Singles} in batches, {Singles} single calls); {elapsed.TotalSeconds:F1} s");
         if (cerbosOnly) text.AppendLine("CERBOS ONLY: portcullis pdp was not started, nothing was compared.");
         text.AppendLine(c, $"Cerbos decisions: {CerbosPermits} permits ({Share(CerbosPermits)}), {Count - CerbosPermits} denies");
         text.AppendLine(c, $"Portcullis decisions: {PortcullisPermits} permits ({Share(PortcullisPermits)}), {Count - PortcullisPermits} denies");
