@@ -11,7 +11,10 @@ namespace Portcullis.Pdp.Service;
 /// </summary>
 /// <remarks>Anything that cannot be mapped is a deny (fail closed). With <c>options.reasons</c> set, a decision
 /// carries <c>{"reason": {"policy", "rule"}, "errors": [...]}</c> in its context; otherwise it is the bare
-/// <see cref="EvaluationResponse.Permit"/> or <see cref="EvaluationResponse.Deny"/>.</remarks>
+/// <see cref="EvaluationResponse.Permit"/> or <see cref="EvaluationResponse.Deny"/>. Searches try the directory's
+/// entities of the searched type, in directory order, each as the directory describes it (properties on the searched
+/// entity in the request are ignored), with the other entities of the request mapped as for an evaluation. Action
+/// search tries the actions the policies name for the resource's kind, in policy order.</remarks>
 public sealed class EmbeddedPdp : IAuthZenPdp
 {
     private PdpSnapshot _snapshot;
@@ -59,7 +62,7 @@ public sealed class EmbeddedPdp : IAuthZenPdp
         foreach (var candidate in snapshot.Directory.Subjects(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var subject = new Subject { Type = candidate.Type, Id = candidate.Id, Properties = request.Subject!.Properties };
+            var subject = new Subject { Type = candidate.Type, Id = candidate.Id };
             if (!AuthZenMapper.TryMapPrincipal(snapshot.Directory, subject, out var principal, out _)) break;
             if (snapshot.Engine.Check(new CheckInput(principal, resource, request.Action!.Name!, context)).Allowed)
             {
@@ -85,7 +88,7 @@ public sealed class EmbeddedPdp : IAuthZenPdp
         foreach (var candidate in snapshot.Directory.Resources(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var requested = new Resource { Type = candidate.Type, Id = candidate.Id, Properties = request.Resource!.Properties };
+            var requested = new Resource { Type = candidate.Type, Id = candidate.Id };
             if (!AuthZenMapper.TryMapResource(snapshot.Directory, requested, out var resource, out _)) break;
             if (snapshot.Engine.Check(new CheckInput(principal, resource, request.Action!.Name!, context)).Allowed)
             {

@@ -145,6 +145,17 @@ public class EntityDirectoryLoaderTests
     }
 
     [Fact]
+    public void Load_DuplicateKeyInAnEntity_ReportsItsPosition()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("a.yaml", "subjects:\n  - {type: user, id: a}\n  - {type: user, id: a, id: b}\n");
+
+        var result = EntityDirectoryLoader.Load(folder.Path);
+
+        Assert.Equal($"{file}:3:25: Duplicate key id", Assert.Single(result.Diagnostics).ToString());
+    }
+
+    [Fact]
     public void Load_MissingFolder_ReportsIt()
     {
         var missing = Path.Combine(Path.GetTempPath(), "portcullis-missing-" + Guid.NewGuid().ToString("N"));
