@@ -1,0 +1,3 @@
+namespace Portcullis.Pdp.Tests.Service;
+
+internal sealed record FakeRule(string Name, string Role, string Action, bool OwnerOnly);
