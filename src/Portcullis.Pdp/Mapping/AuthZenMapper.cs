@@ -3,7 +3,7 @@ using System.Text.Json;
 using Portcullis.AuthZen.Model;
 using Portcullis.Cel.Json;
 using Portcullis.Cel.Values;
-using Portcullis.Pdp.Directory;
+using Portcullis.Pdp.Entities;
 using Portcullis.Pdp.Engine;
 
 namespace Portcullis.Pdp.Mapping;

@@ -1,4 +1,4 @@
-using Portcullis.Pdp.Directory;
+using Portcullis.Pdp.Entities;
 using Portcullis.Pdp.Loading;
 
 namespace Portcullis.Pdp.Service;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Portcullis.AuthZen.Model;
 using Portcullis.Cel.Json;
-using Portcullis.Pdp.Directory;
+using Portcullis.Pdp.Entities;
 using Portcullis.Pdp.Service;
 
 namespace Portcullis.Pdp.Tests.Service;

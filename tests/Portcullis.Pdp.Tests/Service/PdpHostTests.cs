@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Portcullis.AuthZen;
 using Portcullis.AuthZen.Model;
 using Portcullis.Pdp.Service;
-using Portcullis.Pdp.Tests.Directory;
+using Portcullis.Pdp.Tests.Entities;
 
 namespace Portcullis.Pdp.Tests.Service;
 

@@ -1,6 +1,6 @@
 using Portcullis.Cel.Values;
 
-namespace Portcullis.Pdp.Directory;
+namespace Portcullis.Pdp.Entities;
 
 /// <summary>A subject or resource known to the directory.</summary>
 /// <param name="Type">The entity's type, e.g. <c>user</c> or <c>record</c>.</param>

@@ -1,6 +1,6 @@
 using Portcullis.Pdp.Loading;
 
-namespace Portcullis.Pdp.Directory;
+namespace Portcullis.Pdp.Entities;
 
 /// <summary>The outcome of loading a directory folder: a usable directory only when there are no diagnostics.</summary>
 /// <param name="Directory">The loaded directory, or null when any problem was found.</param>

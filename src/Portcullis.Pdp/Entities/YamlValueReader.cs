@@ -2,7 +2,7 @@ using Portcullis.Cel.Values;
 using Portcullis.Pdp.Loading;
 using YamlDotNet.RepresentationModel;
 
-namespace Portcullis.Pdp.Directory;
+namespace Portcullis.Pdp.Entities;
 
 /// <summary>Converts YAML nodes (JSON is YAML) to CEL values, reporting problems instead of throwing. Bounded in
 /// depth and in the number of nodes per file, so aliases cannot blow a small file up into a huge value.</summary>

@@ -1,4 +1,4 @@
-namespace Portcullis.Pdp.Tests.Directory;
+namespace Portcullis.Pdp.Tests.Entities;
 
 /// <summary>A folder under the system temp path, deleted with everything in it on dispose.</summary>
 internal sealed class TempFolder : IDisposable

@@ -4,7 +4,7 @@ using Portcullis.Cel.Values;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Portcullis.Pdp.Directory;
+namespace Portcullis.Pdp.Entities;
 
 /// <summary>Resolves YAML scalars with the YAML 1.2 core schema, so JSON and YAML files read alike: quoted scalars
 /// are strings; plain ones are null, bool, int or float when they look so (<c>yes</c> stays a string).</summary>

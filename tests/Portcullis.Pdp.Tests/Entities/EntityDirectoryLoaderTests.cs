@@ -1,8 +1,8 @@
 using Portcullis.Cel.Json;
 using Portcullis.Cel.Values;
-using Portcullis.Pdp.Directory;
+using Portcullis.Pdp.Entities;
 
-namespace Portcullis.Pdp.Tests.Directory;
+namespace Portcullis.Pdp.Tests.Entities;
 
 public class EntityDirectoryLoaderTests
 {

@@ -1,6 +1,6 @@
 using Portcullis.Pdp.Loading;
 
-namespace Portcullis.Pdp.Directory;
+namespace Portcullis.Pdp.Entities;
 
 /// <summary>
 /// Loads an <see cref="EntityDirectory"/> from every <c>*.json</c>, <c>*.yaml</c> and <c>*.yml</c> file under a

@@ -4,7 +4,7 @@ using Portcullis.Pdp.Loading;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Portcullis.Pdp.Directory;
+namespace Portcullis.Pdp.Entities;
 
 /// <summary>Reads one directory file (the format is described on <see cref="EntityDirectoryLoader"/>).</summary>
 internal static class EntityFileReader

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Portcullis.Pdp.Directory;
+namespace Portcullis.Pdp.Entities;
 
 /// <summary>
 /// The policy information point: subjects and resources with their roles and properties, looked up by type and id.
