@@ -126,11 +126,10 @@ internal sealed class ExpressionChecker(CelFunctionRegistry functions, ISet<stri
         if (!Roots.Contains(root))
         {
             if (!CelType.ByIdentifier.ContainsKey(string.Join('.', parts)) && !CelType.ByIdentifier.ContainsKey(root))
-                Problems.Add((at.Position, $"undeclared reference to '{root}'"));
+                Problems.Add((RootOf(at).Position, $"undeclared reference to '{root}'"));
             return;
         }
-        // The segment after the last is a presence test (has(x.f)): it may be absent by design.
-        var known = presence ? parts.Count : parts.Count;
+        var known = parts.Count;
         switch (root)
         {
             case "V" or "variables" when known >= 2:
@@ -156,6 +155,12 @@ internal sealed class ExpressionChecker(CelFunctionRegistry functions, ISet<stri
                 Problems.Add((at.Position, $"runtime has no field '{parts[1]}'"));
                 break;
         }
+    }
+
+    private static Expr RootOf(Expr expr)
+    {
+        while (expr is SelectExpr select) expr = select.Operand;
+        return expr;
     }
 
     private void CheckEntity(Expr at, HashSet<string>? fields, string owner, string field)
