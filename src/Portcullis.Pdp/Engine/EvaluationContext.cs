@@ -135,7 +135,7 @@ internal sealed class EvaluationContext : ICelActivation
         Scope = scope;
         var outcome = condition.Evaluate(this, out var error);
         Scope = saved;
-        if (outcome == ConditionOutcome.Error) _errors.Add($"{policyKey}/{ruleName}: {error}");
+        if (error is not null) _errors.Add($"{policyKey}/{ruleName}: {error}");
         _ruleOutcomes[id] = outcome;
         return outcome;
     }
@@ -148,7 +148,7 @@ internal sealed class EvaluationContext : ICelActivation
         _inDerivedRole = true;
         var outcome = role.Condition.Evaluate(this, out var error);
         (Scope, _inDerivedRole) = (savedScope, savedFlag);
-        if (outcome == ConditionOutcome.Error) _errors.Add($"{role.PolicyKey}/{role.Name}: {error}");
+        if (error is not null) _errors.Add($"{role.PolicyKey}/{role.Name}: {error}");
         return outcome;
     }
 
