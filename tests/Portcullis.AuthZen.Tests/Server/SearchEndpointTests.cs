@@ -18,9 +18,8 @@ public sealed class SearchEndpointTests(AuthZenServerFixture server)
 
         Assert.Equal(200, reply.Status);
         Assert.Equal(
-            """{"results":[{"type":"user","id":"u1"},{"type":"user","id":"u2"},{"type":"user","id":"u3"},""" +
-            """{"type":"user","id":"u4"},{"type":"user","id":"u5"},{"type":"user","id":"u6"},{"type":"user","id":"u7"}],""" +
-            "\"page\":{\"next_token\":\"\",\"count\":7,\"total\":7}}",
+            """{"page":{"next_token":"","count":7,"total":7},"results":[{"type":"user","id":"u1"},{"type":"user","id":"u2"},""" +
+            """{"type":"user","id":"u3"},{"type":"user","id":"u4"},{"type":"user","id":"u5"},{"type":"user","id":"u6"},{"type":"user","id":"u7"}]}""",
             reply.Body);
     }
 
@@ -68,7 +67,7 @@ public sealed class SearchEndpointTests(AuthZenServerFixture server)
 
         var last = await server.PostAsync(SubjectPath, SubjectSearch($$""","page":{"token":"{{token}}","limit":5}"""));
 
-        Assert.Equal("""{"results":[{"type":"user","id":"u6"},{"type":"user","id":"u7"}],"page":{"next_token":"","count":2,"total":7}}""", last.Body);
+        Assert.Equal("""{"page":{"next_token":"","count":2,"total":7},"results":[{"type":"user","id":"u6"},{"type":"user","id":"u7"}]}""", last.Body);
     }
 
     [Fact]
@@ -168,7 +167,7 @@ public sealed class SearchEndpointTests(AuthZenServerFixture server)
     {
         var reply = await server.PostAsync(ResourcePath, """{"subject":{"type":"user","id":"alice"},"action":{"name":"read"},"resource":{"type":"doc","id":"ignored"}}""", requestId: "s1");
 
-        Assert.Equal("""{"results":[{"type":"doc","id":"alice-doc1"},{"type":"doc","id":"alice-doc2"}],"page":{"next_token":"","count":2,"total":2}}""", reply.Body);
+        Assert.Equal("""{"page":{"next_token":"","count":2,"total":2},"results":[{"type":"doc","id":"alice-doc1"},{"type":"doc","id":"alice-doc2"}]}""", reply.Body);
         Assert.Equal("s1", reply.RequestId);
     }
 
@@ -178,7 +177,7 @@ public sealed class SearchEndpointTests(AuthZenServerFixture server)
         var reply = await server.PostAsync(ActionPath, """{"subject":{"type":"user","id":"alice"},"action":{"name":""},"resource":{"type":"doc","id":"1"}}""");
 
         Assert.Equal(200, reply.Status);
-        Assert.Equal("""{"results":[{"name":"read"},{"name":"write"}],"page":{"next_token":"","count":2,"total":2}}""", reply.Body);
+        Assert.Equal("""{"page":{"next_token":"","count":2,"total":2},"results":[{"name":"read"},{"name":"write"}]}""", reply.Body);
     }
 
     [Fact]
