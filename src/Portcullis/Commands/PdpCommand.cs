@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Portcullis.AuthZen.Server;
 using Portcullis.Pdp.Service;
 
@@ -33,6 +34,8 @@ internal static class PdpCommand
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
+        // Per-request framework logs would cost more than the decision itself; start-up, reload and errors still log.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddEmbeddedPdp(options =>
         {
             options.PoliciesPath = policies.FullName;
