@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using Portcullis.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Portcullis.Benchmarks.CelBenchmarks).Assembly).Run(args);
+if (args is ["--pdp-latency", ..])
+{
+    PdpLatency.Run();
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(CelBenchmarks).Assembly).Run(args);
