@@ -14,8 +14,12 @@ namespace Portcullis.Cel.Json;
 /// </summary>
 public static class CelJson
 {
-    /// <summary>Converts a JSON element to a CEL value.</summary>
-    public static CelValue FromJson(JsonElement element)
+    /// <summary>Converts a JSON element to a CEL value; integral numbers become <c>int</c>.</summary>
+    public static CelValue FromJson(JsonElement element) => FromJson(element, numbersAsDouble: false);
+
+    /// <summary>Converts a JSON element to a CEL value. With <paramref name="numbersAsDouble"/>, every number becomes a
+    /// <c>double</c>, as protobuf's <c>google.protobuf.Value</c> (and so Cerbos) reads JSON.</summary>
+    public static CelValue FromJson(JsonElement element, bool numbersAsDouble)
     {
         switch (element.ValueKind)
         {
@@ -29,6 +33,7 @@ public static class CelJson
             case JsonValueKind.String:
                 return CelValue.String(element.GetString()!);
             case JsonValueKind.Number:
+                if (numbersAsDouble) return CelValue.Double(element.GetDouble());
                 var raw = element.GetRawText();
                 if (raw.AsSpan().IndexOfAny(".eE") < 0 && element.TryGetInt64(out var i)) return CelValue.Int(i);
                 if (raw.AsSpan().IndexOfAny(".eE-") < 0 && element.TryGetUInt64(out var u)) return CelValue.Uint(u);
@@ -36,11 +41,11 @@ public static class CelJson
             case JsonValueKind.Array:
                 var items = new CelValue[element.GetArrayLength()];
                 var n = 0;
-                foreach (var item in element.EnumerateArray()) items[n++] = FromJson(item);
+                foreach (var item in element.EnumerateArray()) items[n++] = FromJson(item, numbersAsDouble);
                 return CelValue.List(CelList.Of(items));
             default:
                 var map = CelMap.NewDictionary();
-                foreach (var property in element.EnumerateObject()) map[CelValue.String(property.Name)] = FromJson(property.Value);
+                foreach (var property in element.EnumerateObject()) map[CelValue.String(property.Name)] = FromJson(property.Value, numbersAsDouble);
                 return CelValue.Map(CelMap.Of(map));
         }
     }

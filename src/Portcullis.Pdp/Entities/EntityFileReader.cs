@@ -127,8 +127,11 @@ internal static class EntityFileReader
             switch (value.Kind)
             {
                 case CelValueKind.String when value.AsString.Length > 0: return value.AsString;
-                case CelValueKind.Int: return value.AsInt.ToString(CultureInfo.InvariantCulture);
-                case CelValueKind.Uint: return value.AsUint.ToString(CultureInfo.InvariantCulture);
+                // Numbers read as doubles; an integral id keeps its exact decimal text.
+                case CelValueKind.Double when long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l):
+                    return l.ToString(CultureInfo.InvariantCulture);
+                case CelValueKind.Double when ulong.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var u):
+                    return u.ToString(CultureInfo.InvariantCulture);
             }
         }
         reader.Report(node, "'id' must be a non-empty string or an integer");

@@ -43,9 +43,8 @@ internal static partial class YamlScalars
         value = default;
         if (DecimalPattern().IsMatch(text))
         {
-            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) value = CelValue.Int(l);
-            else if (ulong.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var u)) value = CelValue.Uint(u);
-            else value = CelValue.Double(double.Parse(text, CultureInfo.InvariantCulture));
+            // Attribute numbers are doubles, as Cerbos reads them (JSON numbers via google.protobuf.Value).
+            value = CelValue.Double(double.Parse(text, CultureInfo.InvariantCulture));
             return true;
         }
         if (text.Length > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'o'))
@@ -53,7 +52,7 @@ internal static partial class YamlScalars
             try
             {
                 var u = Convert.ToUInt64(text[2..], text[1] == 'x' ? 16 : 8);
-                value = u <= long.MaxValue ? CelValue.Int((long)u) : CelValue.Uint(u);
+                value = CelValue.Double(u);
                 return true;
             }
             catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)

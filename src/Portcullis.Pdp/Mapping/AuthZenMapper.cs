@@ -24,7 +24,8 @@ namespace Portcullis.Pdp.Mapping;
 /// <para>Resource: <c>type</c> is the kind (<c>R.kind</c>), <c>id</c> the id, and attributes (<c>R.attr</c>) are the
 /// directory resource's properties overlaid by the request's <c>resource.properties</c>, key by key.</para>
 /// <para>The action's <c>name</c> is the action; the AuthZEN <c>context</c> becomes <see cref="CheckInput.Context"/>.
-/// JSON values convert with <see cref="CelJson.FromJson"/> (integral numbers are CEL ints). Entities missing from the
+/// JSON values convert with <see cref="CelJson.FromJson(JsonElement, bool)"/> with every number a CEL double, as Cerbos reads
+/// JSON (compare freely across numeric types; write <c>R.attr.size + 1.0</c> for arithmetic). Entities missing from the
 /// directory use request data alone. Cerbos's <c>cerbos.policyVersion</c> and <c>cerbos.scope</c> properties are
 /// passed on as attributes only: policy versions and scopes are not selected by them.</para>
 /// <para>Mapping never throws for bad input: a problem (a property bag that is not a JSON object, a missing id or
@@ -116,7 +117,7 @@ public static class AuthZenMapper
             error = $"{what} must be a JSON object";
             return false;
         }
-        map = CelJson.FromJson(element).AsMap;
+        map = CelJson.FromJson(element, numbersAsDouble: true).AsMap; // numbers as Cerbos reads them
         return true;
     }
 
