@@ -28,6 +28,14 @@ public static class AuthZenRequestParser
             return false;
         }
 
+        // The JSON reader defers checking the bytes inside strings until they are read, which for properties and
+        // context happens later, in the PDP; check the whole body once here so bad text is a 400, never a failure there.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            error = "request body is not valid UTF-8";
+            return false;
+        }
+
         try
         {
             value = JsonSerializer.Deserialize(utf8Json, typeInfo);

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Portcullis.AuthZen.Tests.Server;
@@ -190,5 +191,18 @@ public sealed class EvaluationEndpointTests(AuthZenServerFixture server)
         using var response = await server.Client.GetAsync(new Uri(Path, UriKind.Relative));
 
         Assert.Equal(405, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Evaluation_InvalidUtf8InsideAProperty_400NamingTheEncoding()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Valid.Replace("\"owner\"", "\"own\u00ffer\"", StringComparison.Ordinal));
+        var at = Array.IndexOf(bytes, (byte)0xC3);
+        bytes = [.. bytes[..at], 0xFF, .. bytes[(at + 2)..]]; // a lone 0xFF byte is never valid UTF-8
+
+        var reply = await server.SendAsync(Path, new ByteArrayContent(bytes));
+
+        Assert.Equal(400, reply.Status);
+        Assert.Contains("not valid UTF-8", reply.Body, StringComparison.Ordinal);
     }
 }
