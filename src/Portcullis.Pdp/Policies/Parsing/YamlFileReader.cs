@@ -110,7 +110,7 @@ internal sealed class YamlFileReader(string file, string text, List<SourceDiagno
             case YamlSequenceNode list:
                 return CelValue.List(CelList.Of([.. list.Children.Select(Value)]));
             case YamlScalarNode scalar:
-                return Scalar(scalar);
+                return YamlScalars.ToCel(scalar);
             default:
                 Report(node, "aliases are not supported in constants");
                 return CelValue.Null;
@@ -120,30 +120,6 @@ internal sealed class YamlFileReader(string file, string text, List<SourceDiagno
     /// <summary>Returns whether the scalar is YAML's null.</summary>
     public static bool IsNull(YamlScalarNode scalar) =>
         scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
-
-    private static CelValue Scalar(YamlScalarNode scalar)
-    {
-        var text = scalar.Value ?? "";
-        if (scalar.Style != ScalarStyle.Plain) return CelValue.String(text);
-        if (IsNull(scalar)) return CelValue.Null;
-        switch (text)
-        {
-            case "true" or "True" or "TRUE": return CelValue.True;
-            case "false" or "False" or "FALSE": return CelValue.False;
-            case ".inf" or ".Inf" or ".INF" or "+.inf": return CelValue.Double(double.PositiveInfinity);
-            case "-.inf" or "-.Inf" or "-.INF": return CelValue.Double(double.NegativeInfinity);
-            case ".nan" or ".NaN" or ".NAN": return CelValue.Double(double.NaN);
-        }
-        if (text.StartsWith("0x", StringComparison.Ordinal)
-            && long.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
-            return CelValue.Double(hex);
-        if (LooksNumeric(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            return CelValue.Double(number);
-        return CelValue.String(text);
-    }
-
-    private static bool LooksNumeric(string text) =>
-        text.Length > 0 && (char.IsAsciiDigit(text[0]) || (text.Length > 1 && text[0] is '-' or '+' or '.' && char.IsAsciiDigit(text[^1])));
 
     private int BlockIndent(int startLine)
     {

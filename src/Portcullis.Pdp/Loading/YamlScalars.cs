@@ -4,9 +4,10 @@ using Portcullis.Cel.Values;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Portcullis.Pdp.Entities;
+namespace Portcullis.Pdp.Loading;
 
-/// <summary>Resolves YAML scalars with the YAML 1.2 core schema, so JSON and YAML files read alike: quoted scalars
+/// <summary>Resolves YAML scalars (in policy and directory files alike) with the YAML 1.2 core schema, so JSON and YAML
+/// files read alike: quoted scalars
 /// are strings; plain ones are null, bool, int or float when they look so (<c>yes</c> stays a string).</summary>
 internal static partial class YamlScalars
 {
