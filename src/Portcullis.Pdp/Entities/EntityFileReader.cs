@@ -14,13 +14,21 @@ internal static class EntityFileReader
     public static void Read(string file, string text, List<EntityRecord> entities, List<SourceDiagnostic> diagnostics)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             diagnostics.Add(new SourceDiagnostic(file, (int)e.Start.Line, (int)e.Start.Column, Describe(e)));
+            return;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some unclosed flow collections.
+            var at = scanner.CurrentPosition;
+            diagnostics.Add(new SourceDiagnostic(file, (int)at.Line, (int)at.Column, YamlScanFailure.Message));
             return;
         }
         var reader = new YamlValueReader(file, diagnostics);

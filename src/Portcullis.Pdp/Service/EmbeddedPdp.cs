@@ -41,7 +41,7 @@ public sealed class EmbeddedPdp : IAuthZenPdp
                 ? new EvaluationResponse { Decision = false, Context = ReasonsContext.ForMappingError(error) }
                 : EvaluationResponse.Deny);
         }
-        var decision = snapshot.Engine.Check(input);
+        var decision = snapshot.Policies.Check(input);
         if (reasons) return ValueTask.FromResult(new EvaluationResponse { Decision = decision.Allowed, Context = ReasonsContext.For(decision) });
         return ValueTask.FromResult(decision.Allowed ? EvaluationResponse.Permit : EvaluationResponse.Deny);
     }
@@ -64,7 +64,7 @@ public sealed class EmbeddedPdp : IAuthZenPdp
             cancellationToken.ThrowIfCancellationRequested();
             var subject = new Subject { Type = candidate.Type, Id = candidate.Id };
             if (!AuthZenMapper.TryMapPrincipal(snapshot.Directory, subject, out var principal, out _)) break;
-            if (snapshot.Engine.Check(new CheckInput(principal, resource, request.Action!.Name!, context)).Allowed)
+            if (snapshot.Policies.Check(new CheckInput(principal, resource, request.Action!.Name!, context)).Allowed)
             {
                 results.Add(new Subject { Type = candidate.Type, Id = candidate.Id });
             }
@@ -90,7 +90,7 @@ public sealed class EmbeddedPdp : IAuthZenPdp
             cancellationToken.ThrowIfCancellationRequested();
             var requested = new Resource { Type = candidate.Type, Id = candidate.Id };
             if (!AuthZenMapper.TryMapResource(snapshot.Directory, requested, out var resource, out _)) break;
-            if (snapshot.Engine.Check(new CheckInput(principal, resource, request.Action!.Name!, context)).Allowed)
+            if (snapshot.Policies.Check(new CheckInput(principal, resource, request.Action!.Name!, context)).Allowed)
             {
                 results.Add(new Resource { Type = candidate.Type, Id = candidate.Id });
             }
@@ -110,10 +110,10 @@ public sealed class EmbeddedPdp : IAuthZenPdp
         {
             return ValueTask.FromResult<IReadOnlyList<AccessAction>>(results);
         }
-        foreach (var action in snapshot.Engine.ActionsFor(resource.Kind))
+        foreach (var action in snapshot.Policies.ActionsFor(resource.Kind))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (snapshot.Engine.Check(new CheckInput(principal, resource, action, context)).Allowed)
+            if (snapshot.Policies.Check(new CheckInput(principal, resource, action, context)).Allowed)
             {
                 results.Add(new AccessAction { Name = action });
             }

@@ -11,17 +11,17 @@ public sealed class PdpHost : IDisposable
 {
     private readonly PdpOptions _options;
     private readonly ILogger _logger;
-    private readonly Func<string, EngineLoadResult> _loadPolicies;
+    private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly ITimer? _debounce;
     private int _disposed;
 
-    private PdpHost(PdpOptions options, ILogger logger, TimeProvider timeProvider, Func<string, EngineLoadResult> loadPolicies, PdpSnapshot snapshot)
+    private PdpHost(PdpOptions options, ILogger logger, TimeProvider timeProvider, PdpSnapshot snapshot)
     {
         _options = options;
         _logger = logger;
-        _loadPolicies = loadPolicies;
+        _timeProvider = timeProvider;
         Pdp = new EmbeddedPdp(snapshot);
         if (!options.Watch) return;
         _debounce = timeProvider.CreateTimer(_ => _ = ReloadQuietlyAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -34,18 +34,18 @@ public sealed class PdpHost : IDisposable
 
     /// <summary>Loads the folders named by <paramref name="options"/> and, when <see cref="PdpOptions.Watch"/> is set,
     /// starts watching them. Throws <see cref="PdpLoadException"/> listing every problem when the load fails.</summary>
-    public static PdpHost Start(PdpOptions options, ILogger<PdpHost>? logger = null, TimeProvider? timeProvider = null) =>
-        Start(options, logger, timeProvider, PolicySetEngine.Load);
-
-    internal static PdpHost Start(PdpOptions options, ILogger? logger, TimeProvider? timeProvider, Func<string, EngineLoadResult> loadPolicies)
+    /// <remarks><paramref name="timeProvider"/> (defaults to the system clock) drives both the reload debounce and
+    /// the policies' <c>now()</c>.</remarks>
+    public static PdpHost Start(PdpOptions options, ILogger<PdpHost>? logger = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.PoliciesPath)) throw new InvalidOperationException("PdpOptions.PoliciesPath is required.");
-        logger ??= NullLogger.Instance;
-        var result = PdpSnapshotLoader.Load(options.PoliciesPath, options.DirectoryPath, loadPolicies);
+        var log = (ILogger?)logger ?? NullLogger.Instance;
+        timeProvider ??= TimeProvider.System;
+        var result = PdpSnapshotLoader.Load(options.PoliciesPath, options.DirectoryPath, timeProvider);
         if (result.Snapshot is null) throw new PdpLoadException(result.Diagnostics);
-        LogLoaded(logger, options, result.Snapshot);
-        return new PdpHost(options, logger, timeProvider ?? TimeProvider.System, loadPolicies, result.Snapshot);
+        LogLoaded(log, options, result.Snapshot);
+        return new PdpHost(options, log, timeProvider, result.Snapshot);
     }
 
     /// <summary>Loads the folders again now. On success the new snapshot is in force when this completes; on failure
@@ -56,7 +56,7 @@ public sealed class PdpHost : IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = PdpSnapshotLoader.Load(_options.PoliciesPath, _options.DirectoryPath, _loadPolicies);
+            var result = PdpSnapshotLoader.Load(_options.PoliciesPath, _options.DirectoryPath, _timeProvider);
             if (result.Snapshot is null)
             {
                 foreach (var diagnostic in result.Diagnostics) PdpHostLog.ReloadProblem(_logger, diagnostic.ToString());
@@ -82,7 +82,7 @@ public sealed class PdpHost : IDisposable
     }
 
     private static void LogLoaded(ILogger logger, PdpOptions options, PdpSnapshot snapshot) =>
-        PdpHostLog.Loaded(logger, options.PoliciesPath, snapshot.Directory.SubjectCount, snapshot.Directory.ResourceCount,
+        PdpHostLog.Loaded(logger, options.PoliciesPath, snapshot.Policies.PolicyCount, snapshot.Directory.SubjectCount, snapshot.Directory.ResourceCount,
             options.DirectoryPath ?? "(no directory)");
 
     private void Watch(string folder)

@@ -6,8 +6,8 @@ namespace Portcullis.Pdp.Service;
 internal static partial class PdpHostLog
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
-        Message = "PDP loaded: policies from {PoliciesPath}, {SubjectCount} subjects and {ResourceCount} resources from {DirectoryPath}")]
-    public static partial void Loaded(ILogger logger, string policiesPath, int subjectCount, int resourceCount, string directoryPath);
+        Message = "PDP loaded: {PolicyCount} policies from {PoliciesPath}, {SubjectCount} subjects and {ResourceCount} resources from {DirectoryPath}")]
+    public static partial void Loaded(ILogger logger, string policiesPath, int policyCount, int subjectCount, int resourceCount, string directoryPath);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "PDP reload rejected: {Diagnostic}")]
     public static partial void ReloadProblem(ILogger logger, string diagnostic);

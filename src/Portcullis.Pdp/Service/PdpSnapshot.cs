@@ -5,22 +5,13 @@ namespace Portcullis.Pdp.Service;
 
 /// <summary>Everything one decision needs, loaded together and never changed: policies and the directory.
 /// A reload builds a new snapshot and swaps it in whole.</summary>
-public sealed class PdpSnapshot
+/// <param name="policies">The compiled policies.</param>
+/// <param name="directory">The directory (<see cref="EntityDirectory.Empty"/> when none is configured).</param>
+public sealed class PdpSnapshot(PolicySet policies, EntityDirectory directory)
 {
-    /// <summary>Creates a snapshot of <paramref name="policies"/> and <paramref name="directory"/>.</summary>
-    public PdpSnapshot(PolicySet policies, EntityDirectory directory)
-        : this(new PolicySetEngine(policies ?? throw new ArgumentNullException(nameof(policies))), directory)
-    {
-    }
-
-    internal PdpSnapshot(IDecisionEngine engine, EntityDirectory directory)
-    {
-        Engine = engine;
-        Directory = directory ?? throw new ArgumentNullException(nameof(directory));
-    }
+    /// <summary>Gets the compiled policies.</summary>
+    public PolicySet Policies { get; } = policies ?? throw new ArgumentNullException(nameof(policies));
 
     /// <summary>Gets the directory (empty when none was configured).</summary>
-    public EntityDirectory Directory { get; }
-
-    internal IDecisionEngine Engine { get; }
+    public EntityDirectory Directory { get; } = directory ?? throw new ArgumentNullException(nameof(directory));
 }

@@ -1,5 +1,6 @@
 using Portcullis.Pdp.Entities;
 using Portcullis.Pdp.Loading;
+using Portcullis.Pdp.Policies;
 
 namespace Portcullis.Pdp.Service;
 
@@ -10,23 +11,17 @@ public static class PdpSnapshotLoader
     /// <summary>Loads the policy folder <paramref name="policiesPath"/> and, when given, the directory folder
     /// <paramref name="directoryPath"/> (otherwise the directory is empty). Never throws for bad content.</summary>
     public static PdpSnapshotLoadResult Load(string policiesPath, string? directoryPath) =>
-        Load(policiesPath, directoryPath, PolicySetEngine.Load);
+        Load(policiesPath, directoryPath, TimeProvider.System);
 
-    internal static PdpSnapshotLoadResult Load(string policiesPath, string? directoryPath, Func<string, EngineLoadResult> loadPolicies)
+    /// <summary>Loads the folders like <see cref="Load(string, string?)"/>, with <paramref name="clock"/> for the
+    /// policies' <c>now()</c>.</summary>
+    public static PdpSnapshotLoadResult Load(string policiesPath, string? directoryPath, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(policiesPath);
+        ArgumentNullException.ThrowIfNull(clock);
         var diagnostics = new List<SourceDiagnostic>();
-        IDecisionEngine? engine = null;
-        if (System.IO.Directory.Exists(policiesPath))
-        {
-            var policies = loadPolicies(policiesPath);
-            diagnostics.AddRange(policies.Diagnostics);
-            engine = policies.Engine;
-        }
-        else
-        {
-            diagnostics.Add(new SourceDiagnostic(policiesPath, 0, 0, "the policy folder does not exist"));
-        }
+        var policies = PolicySet.LoadFromDirectory(policiesPath, clock);
+        diagnostics.AddRange(policies.Diagnostics);
         var directory = EntityDirectory.Empty;
         if (directoryPath is not null)
         {
@@ -34,11 +29,11 @@ public static class PdpSnapshotLoader
             diagnostics.AddRange(loaded.Diagnostics);
             directory = loaded.Directory ?? directory;
         }
-        if (diagnostics.Count > 0 || engine is null)
+        if (diagnostics.Count > 0 || policies.Policies is null)
         {
             if (diagnostics.Count == 0) diagnostics.Add(new SourceDiagnostic(policiesPath, 0, 0, "the policies could not be loaded"));
             return new PdpSnapshotLoadResult(null, diagnostics);
         }
-        return new PdpSnapshotLoadResult(new PdpSnapshot(engine, directory), []);
+        return new PdpSnapshotLoadResult(new PdpSnapshot(policies.Policies, directory), []);
     }
 }

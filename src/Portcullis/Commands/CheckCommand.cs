@@ -35,7 +35,7 @@ internal static class CheckCommand
             return 1;
         }
         var snapshot = result.Snapshot;
-        output.WriteLine($"ok: policies in {policies.FullName}; directory: {snapshot.Directory.SubjectCount} subjects, {snapshot.Directory.ResourceCount} resources");
+        output.WriteLine($"ok: {snapshot.Policies.PolicyCount} polic{(snapshot.Policies.PolicyCount == 1 ? "y" : "ies")} in {policies.FullName}; directory: {snapshot.Directory.SubjectCount} subjects, {snapshot.Directory.ResourceCount} resources");
         return 0;
     }
 }

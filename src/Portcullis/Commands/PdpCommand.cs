@@ -43,11 +43,11 @@ internal static class PdpCommand
         });
         builder.Services.AddAuthZenServer();
         await using var app = builder.Build();
-        app.MapAuthZen();
         try
         {
-            await app.RunAsync(cancellation).ConfigureAwait(false);
-            return 0;
+            // Load before the host starts: a failing hosted service would make the host log the exception with its
+            // stack trace, where the user needs only the list of problems.
+            _ = app.Services.GetRequiredService<PdpHost>();
         }
         catch (PdpLoadException ex)
         {
@@ -55,5 +55,8 @@ internal static class PdpCommand
             await Console.Error.WriteLineAsync($"error: the PDP did not start: {ex.Diagnostics.Count} problem(s) in its policies or directory").ConfigureAwait(false);
             return 1;
         }
+        app.MapAuthZen();
+        await app.RunAsync(cancellation).ConfigureAwait(false);
+        return 0;
     }
 }

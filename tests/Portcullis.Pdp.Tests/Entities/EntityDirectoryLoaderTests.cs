@@ -94,6 +94,20 @@ public class EntityDirectoryLoaderTests
     }
 
     [Fact]
+    public void Load_UnclosedFlowSequenceBeforeMoreKeys_ReportsInvalidYamlInsteadOfThrowing()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("a.yaml", "subjects:\n  x: [doc\n  version: default\n");
+
+        var result = EntityDirectoryLoader.Load(folder.Path);
+
+        Assert.Null(result.Directory);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal((file, 3), (diagnostic.File, diagnostic.Line));
+        Assert.Contains("'[' or '{'", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_WrongTypes_ReportsEachWithItsPosition()
     {
         using var folder = new TempFolder();

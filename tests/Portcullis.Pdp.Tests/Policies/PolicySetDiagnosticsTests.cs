@@ -25,6 +25,7 @@ public sealed class PolicySetDiagnosticsTests
         { "unknown variables import", Header + "resourcePolicy:\n  resource: doc\n  variables:\n    import: [nope]\n  rules: []\n", 5, "no exportVariables policy has that name" },
         { "missing api version", "resourcePolicy:\n  resource: doc\n  rules: []\n", 1, "missing field 'apiVersion'" },
         { "invalid yaml", Header + "resourcePolicy:\n  resource: [doc\n", 4, "invalid YAML" },
+        { "unclosed flow sequence before more keys", Header + "resourcePolicy:\n  resource: [doc\n  version: default\n", 4, "invalid YAML" },
         { "scoped policy", Header + "resourcePolicy:\n  resource: doc\n  scope: acme\n  rules: []\n", 4, "scoped policies are not supported" },
         { "schemas", Header + "resourcePolicy:\n  resource: doc\n  schemas: {}\n  rules: []\n", 4, "schemas are not supported" },
         { "two policies in one document", Header + "resourcePolicy:\n  resource: doc\n  rules: []\nderivedRoles:\n  name: x\n  definitions: []\n", 5, "only one policy" },

@@ -2,18 +2,41 @@ using System.Text.Json;
 using Portcullis.AuthZen.Model;
 using Portcullis.Cel.Json;
 using Portcullis.Pdp.Entities;
+using Portcullis.Pdp.Policies;
 using Portcullis.Pdp.Service;
 
 namespace Portcullis.Pdp.Tests.Service;
 
-// Decisions here come from FakeEngine; re-run against the real PolicySet once it lands (see the report).
 public class EmbeddedPdpTests
 {
+    // Viewers and editors view (unless their "boom" attribute makes the condition fail); editors edit what they own.
+    private const string RecordPolicy = """
+        apiVersion: api.cerbos.dev/v1
+        resourcePolicy:
+          resource: record
+          version: default
+          rules:
+            - name: viewer-view
+              actions: [view]
+              effect: EFFECT_ALLOW
+              roles: [viewer, editor]
+              condition:
+                match:
+                  expr: "!has(P.attr.boom) || P.attr.boom.fuse"
+            - name: editor-edit
+              actions: [edit]
+              effect: EFFECT_ALLOW
+              roles: [editor]
+              condition:
+                match:
+                  expr: R.attr.owner == P.id
+        """;
+
     private static readonly EntityDirectory People = new(
         [
             new DirectoryEntity("user", "carol", ["viewer"], Props("{}")),
             new DirectoryEntity("user", "alice", ["editor"], Props("{}")),
-            new DirectoryEntity("user", "bob", ["viewer"], Props("""{"boom": 1}""")),
+            new DirectoryEntity("user", "bob", ["viewer"], Props("""{"boom": {}}""")),
             new DirectoryEntity("user", "dan", ["editor"], Props("{}")),
             new DirectoryEntity("robot", "r2", ["editor"], Props("{}")),
         ],
@@ -24,7 +47,7 @@ public class EmbeddedPdpTests
             new DirectoryEntity("note", "n1", null, Props("""{"owner": "alice"}""")),
         ]);
 
-    private readonly EmbeddedPdp _pdp = new(new PdpSnapshot(FakeEngine.Of("viewer view", "editor view", "editor edit owner"), People));
+    private readonly EmbeddedPdp _pdp = new(new PdpSnapshot(Policies(RecordPolicy), People));
 
     [Fact]
     public async Task EvaluateAsync_WithoutReasons_ReturnsBareDecisions()
@@ -56,7 +79,7 @@ public class EmbeddedPdpTests
         Assert.False(plain.Decision);
         Assert.Equal("""{"reason":{},"errors":[]}""", Text(plain.Context));
         Assert.False(erroring.Decision);
-        Assert.Equal("""{"reason":{},"errors":["resource.record.vdefault#viewer-view: no such key: boom"]}""", Text(erroring.Context));
+        Assert.Equal("""{"reason":{},"errors":["resource.record.vdefault/viewer-view: no such key: \u0027fuse\u0027"]}""", Text(erroring.Context));
     }
 
     [Fact]
@@ -146,7 +169,8 @@ public class EmbeddedPdpTests
     {
         Assert.False((await _pdp.EvaluateAsync(Request("carol", "edit", "101"))).Decision);
 
-        _pdp.Replace(new PdpSnapshot(FakeEngine.Of("viewer edit"), People));
+        _pdp.Replace(new PdpSnapshot(Policies(RecordPolicy.Replace("roles: [editor]", "roles: [viewer]", StringComparison.Ordinal)
+            .Replace("R.attr.owner == P.id", "true", StringComparison.Ordinal)), People));
 
         Assert.True((await _pdp.EvaluateAsync(Request("carol", "edit", "101"))).Decision);
     }
@@ -157,6 +181,12 @@ public class EmbeddedPdpTests
         Action = new AccessAction { Name = action },
         Resource = new Resource { Type = "record", Id = resource },
     };
+
+    private static PolicySet Policies(string yaml)
+    {
+        var result = PolicySet.LoadFromFiles([("record.yaml", yaml)]);
+        return result.Policies ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Diagnostics));
+    }
 
     private static Cel.Values.CelMap Props(string json) => CelJson.Parse(json).AsMap;
 

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Portcullis.Pdp.Service;
 
 namespace Portcullis.Pdp.Tests.Service;
 
 /// <summary>Keeps every log line (level and formatted message) for assertions.</summary>
-internal sealed class ListLogger : ILogger
+internal sealed class ListLogger : ILogger<PdpHost>
 {
     public ConcurrentQueue<(LogLevel Level, int EventId, string Message)> Entries { get; } = new();
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Portcullis.AuthZen;
 using Portcullis.AuthZen.Model;
 using Portcullis.Pdp.Service;
@@ -9,9 +8,37 @@ using Portcullis.Pdp.Tests.Entities;
 
 namespace Portcullis.Pdp.Tests.Service;
 
-// Policies here are FakeEngine rule files; re-run against the real PolicySet once it lands (see the report).
 public sealed class PdpHostTests : IDisposable
 {
+    private const string ViewerViews = """
+        apiVersion: api.cerbos.dev/v1
+        resourcePolicy:
+          resource: record
+          version: default
+          rules:
+            - name: viewer-view
+              actions: [view]
+              effect: EFFECT_ALLOW
+              roles: [viewer]
+        """;
+
+    private const string ViewerViewsAndEdits = ViewerViews + """
+
+            - name: viewer-edit
+              actions: [edit]
+              effect: EFFECT_ALLOW
+              roles: [viewer]
+        """;
+
+    // Line 12 has an effect Cerbos does not know.
+    private const string ViewerEditsBadly = ViewerViews + """
+
+            - name: viewer-edit
+              actions: [edit]
+              effect: EFFECT_MAYBE
+              roles: [viewer]
+        """;
+
     private readonly TempFolder _folder = new();
     private readonly ListLogger _logger = new();
     private readonly string _policies;
@@ -21,7 +48,7 @@ public sealed class PdpHostTests : IDisposable
     {
         _policies = _folder.Sub("policies");
         _directory = _folder.Sub("directory");
-        _folder.Write("policies/record.rules", "viewer view\n");
+        _folder.Write("policies/record.yaml", ViewerViews);
         _folder.Write("directory/users.yaml", "subjects:\n  - {type: user, id: alice, roles: [viewer]}\n");
     }
 
@@ -30,15 +57,15 @@ public sealed class PdpHostTests : IDisposable
     [Fact]
     public void Start_BrokenPoliciesAndDirectory_ThrowsListingEveryProblem()
     {
-        var rules = _folder.Write("policies/record.rules", "viewer view\nnonsense\n");
+        var rules = _folder.Write("policies/record.yaml", ViewerEditsBadly);
         var users = _folder.Write("directory/users.yaml", "subjects:\n  - {type: user}\n");
 
         var e = Assert.Throws<PdpLoadException>(() => Start(watch: false));
 
-        Assert.Equal([$"{rules}:2:1: expected 'ROLE ACTION [owner]'", $"{users}:2:5: a subject needs an 'id'"],
+        Assert.Equal([$"{rules}:12:15: effect must be EFFECT_ALLOW or EFFECT_DENY, not 'EFFECT_MAYBE'", $"{users}:2:5: a subject needs an 'id'"],
             e.Diagnostics.Select(d => d.ToString()));
         Assert.Equal(
-            $"The PDP could not load its policies and directory (2 problems):\n{rules}:2:1: expected 'ROLE ACTION [owner]'\n{users}:2:5: a subject needs an 'id'",
+            $"The PDP could not load its policies and directory (2 problems):\n{rules}:12:15: effect must be EFFECT_ALLOW or EFFECT_DENY, not 'EFFECT_MAYBE'\n{users}:2:5: a subject needs an 'id'",
             e.Message.ReplaceLineEndings("\n"));
     }
 
@@ -47,7 +74,7 @@ public sealed class PdpHostTests : IDisposable
     {
         var options = new PdpOptions { PoliciesPath = Path.Combine(_folder.Path, "nope"), DirectoryPath = Path.Combine(_folder.Path, "none"), Watch = false };
 
-        var e = Assert.Throws<PdpLoadException>(() => PdpHost.Start(options, _logger, null, FakeEngine.Load));
+        var e = Assert.Throws<PdpLoadException>(() => PdpHost.Start(options, _logger));
 
         Assert.Equal(["the policy folder does not exist", "the directory folder does not exist"], e.Diagnostics.Select(d => d.Message));
     }
@@ -58,7 +85,7 @@ public sealed class PdpHostTests : IDisposable
         using var host = Start(watch: false);
         Assert.False(await Allowed(host, "alice", "edit"));
 
-        _folder.Write("policies/record.rules", "viewer view\nviewer edit\n");
+        _folder.Write("policies/record.yaml", ViewerViewsAndEdits);
         var result = await host.ReloadAsync();
 
         Assert.Empty(result.Diagnostics);
@@ -72,7 +99,7 @@ public sealed class PdpHostTests : IDisposable
         using var host = Start(watch: false);
         var before = host.Pdp.Snapshot;
 
-        var rules = _folder.Write("policies/record.rules", "viewer edit\nbroken\n");
+        var rules = _folder.Write("policies/record.yaml", ViewerEditsBadly);
         var users = _folder.Write("directory/users.yaml", "subjects:\n  - {type: user, id: alice, roles: viewer}\n");
         var result = await host.ReloadAsync();
 
@@ -83,7 +110,7 @@ public sealed class PdpHostTests : IDisposable
         var warnings = _logger.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).ToList();
         Assert.Equal(
             [
-                $"PDP reload rejected: {rules}:2:1: expected 'ROLE ACTION [owner]'",
+                $"PDP reload rejected: {rules}:12:15: effect must be EFFECT_ALLOW or EFFECT_DENY, not 'EFFECT_MAYBE'",
                 $"PDP reload rejected: {users}:2:36: 'roles' must be a list of strings",
                 "PDP reload rejected with 2 problem(s); the last good policies and directory stay in force",
             ],
@@ -139,14 +166,12 @@ public sealed class PdpHostTests : IDisposable
             o.DirectoryPath = _directory;
             o.Watch = false;
         });
-        // The real PolicySet is not in place yet: the same host, from the same registered options, with the fake policy loader.
-        services.AddSingleton(sp => PdpHost.Start(sp.GetRequiredService<IOptions<PdpOptions>>().Value, _logger, null, FakeEngine.Load));
         return services;
     }
 
     private PdpHost Start(bool watch) => PdpHost.Start(
         new PdpOptions { PoliciesPath = _policies, DirectoryPath = _directory, Watch = watch, ReloadDelay = TimeSpan.FromMilliseconds(50) },
-        _logger, null, FakeEngine.Load);
+        _logger);
 
     private static async Task<bool> Allowed(PdpHost host, string subject, string action) =>
         (await host.Pdp.EvaluateAsync(Request(subject, action))).Decision;

@@ -27,14 +27,22 @@ internal sealed class PolicyFileParser
     public static void Parse(string file, string text, PolicySources sources, List<SourceDiagnostic> diagnostics)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException ex)
         {
             var message = ex.InnerException is { } inner && ex.Message.Contains("See inner", StringComparison.Ordinal) ? inner.Message : ex.Message;
             diagnostics.Add(new SourceDiagnostic(file, (int)ex.Start.Line, (int)ex.Start.Column, $"invalid YAML: {message}"));
+            return;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some unclosed flow collections.
+            var at = scanner.CurrentPosition;
+            diagnostics.Add(new SourceDiagnostic(file, (int)at.Line, (int)at.Column, $"invalid YAML: {YamlScanFailure.Message}"));
             return;
         }
         var parser = new PolicyFileParser(new YamlFileReader(file, text, diagnostics), sources);
