@@ -19,8 +19,10 @@ public sealed record CelOptions
     /// Defaults to 10,000,000, which stops expressions that double a value repeatedly from exhausting memory.</summary>
     public int MaxValueSize { get; init; } = 10_000_000;
 
-    /// <summary>Gets the time one regular-expression match may take. Defaults to 100 ms.</summary>
-    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>Gets the time one regular-expression match may take. Defaults to 1 s. Matching is already linear in
+    /// the input (non-backtracking engine), so this is a last bound, set well above what a loaded machine needs to
+    /// build a pattern's automaton on first use.</summary>
+    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets the longest regular-expression pattern accepted, in characters. Defaults to 2,000.</summary>
     public int MaxRegexLength { get; init; } = 2_000;
