@@ -12,7 +12,7 @@ internal static class SkipList
         """;
 
     /// <summary>Gets the path of the skip file in the source tree.</summary>
-    public static string Path => System.IO.Path.Combine(RepoPaths.Project, "cel-conformance-skips.txt");
+    public static string Path => System.IO.Path.Combine(RepoPaths.ProjectSource("Portcullis.Conformance"), "cel-conformance-skips.txt");
 
     /// <summary>Reads the skip file (case id to reason); a missing file is an empty list.</summary>
     public static IReadOnlyDictionary<string, string> Load()

@@ -8,11 +8,6 @@ namespace Portcullis.Cel.Tests.Library;
 public class ArithmeticFunctionsTests
 {
     private readonly LibraryCalls _lib = new(ArithmeticFunctions.Register);
-    private readonly LibraryCalls _conv = new(ConversionFunctions.Register);
-
-    private CelValue Ts(string text) => _conv.Global("timestamp", S(text));
-
-    private CelValue Dur(string text) => _conv.Global("duration", S(text));
 
     [Theory]
     [InlineData(Operators.Add, 40, 2, 42)]

@@ -8,6 +8,8 @@ internal sealed class LibraryCalls
 {
     private readonly CelFunctionRegistry _registry = new();
 
+    private static readonly LibraryCalls Conversions = new(ConversionFunctions.Register);
+
     public LibraryCalls(params Action<CelFunctionRegistry, CelOptions>[] groups)
     {
         foreach (var register in groups) register(_registry, CelOptions.Default);
@@ -34,6 +36,12 @@ internal sealed class LibraryCalls
     public static CelValue D(double d) => CelValue.Double(d);
 
     public static CelValue L(params CelValue[] items) => CelValue.List(CelList.Of(items));
+
+    /// <summary>Returns <c>timestamp(text)</c>, converted by the conversion functions.</summary>
+    public static CelValue Ts(string text) => Conversions.Global("timestamp", S(text));
+
+    /// <summary>Returns <c>duration(text)</c>, converted by the conversion functions.</summary>
+    public static CelValue Dur(string text) => Conversions.Global("duration", S(text));
 
     public static string Str(CelValue v)
     {

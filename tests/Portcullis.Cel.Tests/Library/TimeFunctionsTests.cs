@@ -7,11 +7,6 @@ namespace Portcullis.Cel.Tests.Library;
 public class TimeFunctionsTests
 {
     private readonly LibraryCalls _lib = new(TimeFunctions.Register);
-    private readonly LibraryCalls _conv = new(ConversionFunctions.Register);
-
-    private CelValue Ts(string text) => _conv.Global("timestamp", S(text));
-
-    private CelValue Dur(string text) => _conv.Global("duration", S(text));
 
     [Theory]
     [InlineData("getFullYear", 2009)]

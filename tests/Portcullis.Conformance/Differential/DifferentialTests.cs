@@ -43,7 +43,7 @@ public sealed partial class DifferentialTests(ITestOutputHelper output)
                 continue;
             }
             var subject = KnownDifference.Subject(cases[n].Expr, ourText, TypedJson.Describe(theirs[n]));
-            var match = known.FirstOrDefault(k => k.Pattern.IsMatch(subject));
+            var match = known.Match(subject);
             if (match is not null)
             {
                 knownHits[match.Reason] = knownHits.GetValueOrDefault(match.Reason) + 1;

@@ -25,6 +25,8 @@ public sealed class CerbosDifferentialTests(ITestOutputHelper output)
         ? s
         : DefaultSeed;
 
+    private static string DifferentialPolicies => Path.Combine(RepoPaths.Samples, "differential", "policies");
+
     private static bool CerbosOnly => Environment.GetEnvironmentVariable("CERBOS_DIFFERENTIAL_CERBOS_ONLY") == "1";
 
     [Fact]
@@ -33,7 +35,7 @@ public sealed class CerbosDifferentialTests(ITestOutputHelper output)
         using var timeout = new CancellationTokenSource(Budget);
         var clock = Stopwatch.StartNew();
         var seed = Seed;
-        var policies = RepoPaths.DifferentialPolicies;
+        var policies = DifferentialPolicies;
         var batches = new AuthZenRequestGenerator(seed).Generate(Batches, BatchSize);
 
         var (cerbosProcess, portcullisProcess) = await StartBothAsync(policies, timeout.Token);
@@ -116,7 +118,7 @@ public sealed class CerbosDifferentialTests(ITestOutputHelper output)
     public async Task CerbosCompile_DifferentialPolicies_Succeeds()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var compile = ChildProcess.Start(RepoPaths.CerbosBinary, ["compile", RepoPaths.DifferentialPolicies], RepoPaths.Root);
+        using var compile = ChildProcess.Start(RepoPaths.CerbosBinary, ["compile", DifferentialPolicies], RepoPaths.Root);
         var exitCode = await compile.WaitForExitAsync(timeout.Token);
         Assert.True(exitCode == 0, $"cerbos compile rejected samples/differential/policies:\n{compile.Output}");
     }
@@ -140,5 +142,5 @@ public sealed class CerbosDifferentialTests(ITestOutputHelper output)
     }
 
     private static async Task<PortcullisPdpProcess?> StartPortcullisAsync(string policies, CancellationToken cancellationToken) =>
-        await PortcullisPdpProcess.StartAsync(policies, cancellationToken);
+        await PortcullisPdpProcess.StartAsync(policies, cancellationToken: cancellationToken);
 }

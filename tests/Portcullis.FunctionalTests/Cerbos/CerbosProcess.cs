@@ -32,7 +32,7 @@ internal sealed class CerbosProcess : IAsyncDisposable
         var binary = RepoPaths.CerbosBinary;
         if (!File.Exists(binary))
         {
-            throw new InvalidOperationException($"{binary} is missing: run `npm ci` in {Path.Combine(RepoPaths.Root, "tools")}.");
+            throw new InvalidOperationException($"{binary} is missing: run `npm ci` in {RepoPaths.Tools}.");
         }
         var configDir = Directory.CreateTempSubdirectory("portcullis-cerbos-").FullName;
         var httpPort = FreePort.Next();

@@ -6,9 +6,9 @@ namespace Portcullis.FunctionalTests.Cerbos;
 
 /// <summary>Counts agreements, permits and known differences of the Cerbos differential test, keeps the unexplained
 /// disagreements and writes the summary.</summary>
-internal sealed class DifferentialTally(IReadOnlyList<KnownDifference> known)
+internal sealed class DifferentialTally(KnownDifferenceList known)
 {
-    private readonly Dictionary<KnownDifference, int> _knownHits = [];
+    private readonly Dictionary<KnownDifferenceEntry, int> _knownHits = [];
     private readonly Dictionary<string, (int Count, int Permits)> _byKind = new(StringComparer.Ordinal);
     private readonly List<string> _disagreements = [];
 
@@ -56,7 +56,7 @@ internal sealed class DifferentialTally(IReadOnlyList<KnownDifference> known)
         }
         var json = request.ToJsonString();
         var subject = KnownDifference.Subject(json, portcullis, cerbos);
-        var match = known.FirstOrDefault(k => k.Pattern.IsMatch(subject));
+        var match = known.Match(subject);
         if (match is not null)
         {
             _knownHits[match] = _knownHits.GetValueOrDefault(match) + 1;
@@ -82,7 +82,7 @@ internal sealed class DifferentialTally(IReadOnlyList<KnownDifference> known)
         }
         text.AppendLine(c, $"Agreements: {Agreements} of {Count}");
         text.AppendLine(c, $"Known differences: {_knownHits.Values.Sum()}");
-        foreach (var entry in known)
+        foreach (var entry in known.Entries)
         {
             var hits = _knownHits.GetValueOrDefault(entry);
             text.AppendLine(c, $"  {hits,6}  {entry.Reason}{(hits == 0 ? " (matched nothing in this run)" : "")}");

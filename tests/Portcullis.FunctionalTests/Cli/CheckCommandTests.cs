@@ -1,19 +1,19 @@
-using Portcullis.FunctionalTests.Cerbos;
+using Portcullis.FunctionalTests.Interop;
 
 namespace Portcullis.FunctionalTests.Cli;
 
 /// <summary><c>portcullis check</c>, run as a user runs it.</summary>
 public sealed class CheckCommandTests : IDisposable
 {
-    private readonly TempPolicyFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Check_TodoSample_PrintsOkAndExitsZero()
     {
-        var policies = Path.Combine(RepoPaths.Root, "samples", "interop", "todo", "policies");
-        var directory = Path.Combine(RepoPaths.Root, "samples", "interop", "todo", "directory");
+        var policies = InteropPaths.Policies("todo");
+        var directory = InteropPaths.Directory("todo");
 
         var result = await PortcullisCli.RunAsync(["check", "--policies", policies, "--directory", directory]);
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Portcullis.FunctionalTests.Cerbos;
+using Portcullis.FunctionalTests.Interop;
 
 namespace Portcullis.FunctionalTests.Cli;
 
@@ -13,8 +13,8 @@ public sealed class EvalCommandTests
     private static readonly string[] Args =
     [
         "eval",
-        "--policies", Path.Combine(RepoPaths.Root, "samples", "interop", "todo", "policies"),
-        "--directory", Path.Combine(RepoPaths.Root, "samples", "interop", "todo", "directory"),
+        "--policies", InteropPaths.Policies("todo"),
+        "--directory", InteropPaths.Directory("todo"),
     ];
 
     [Theory]

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Portcullis.FunctionalTests.Cerbos;
+using Portcullis.FunctionalTests.Interop;
 
 namespace Portcullis.FunctionalTests.Cli;
 
@@ -26,14 +26,14 @@ public sealed class PdpCommandTests : IDisposable
               roles: [editor]
         """;
 
-    private readonly TempPolicyFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Pdp_OnAnOsChosenPort_ServesTheMetadataDocument()
     {
-        var policies = _folder.CopyFrom(Path.Combine(RepoPaths.Root, "samples", "interop", "todo", "policies"), "policies");
+        var policies = _folder.CopyFrom(InteropPaths.Policies("todo"), "policies");
         await using var pdp = await PortcullisPdpProcess.StartAsync(policies);
         using var http = new HttpClient { BaseAddress = pdp.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
 

@@ -50,7 +50,7 @@ internal static class InteropCatalog
 
     private static JsonElement Load(string file) => Files.GetOrAdd(file, static name =>
     {
-        var path = Path.Combine(InteropPaths.SharedInterop, name);
+        var path = Path.Combine(RepoPaths.SharedInterop, name);
         if (!File.Exists(path))
         {
             throw new InvalidOperationException(

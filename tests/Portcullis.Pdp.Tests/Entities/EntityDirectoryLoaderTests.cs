@@ -22,7 +22,7 @@ public class EntityDirectoryLoaderTests
             {"resources": [{"type": "record", "id": "101", "properties": {"owner": "alice", "pages": 3}}]}
             """);
 
-        var result = EntityDirectoryLoader.Load(folder.Path);
+        var result = EntityDirectoryLoader.Load(folder.Root);
 
         Assert.Empty(result.Diagnostics);
         var directory = Assert.IsType<EntityDirectory>(result.Directory);
@@ -43,7 +43,7 @@ public class EntityDirectoryLoaderTests
         folder.Write("records.json", """{"resources": [{"type": "record", "id": 101}, {"type": "record", "id": "0102"}]}""");
         folder.Write("more.yaml", "resources:\n  - {type: record, id: 103}\n");
 
-        var directory = EntityDirectoryLoader.Load(folder.Path).Directory!;
+        var directory = EntityDirectoryLoader.Load(folder.Root).Directory!;
 
         Assert.Equal(["103", "101", "0102"], directory.Resources("record").Select(r => r.Id));
     }
@@ -56,7 +56,7 @@ public class EntityDirectoryLoaderTests
         folder.Write("a.json", """{"subjects": [{"type": "user", "id": "mia"}, {"type": "group", "id": "ops"}]}""");
         folder.Write("notes.txt", "subjects: [oops");
 
-        var directory = EntityDirectoryLoader.Load(folder.Path).Directory!;
+        var directory = EntityDirectoryLoader.Load(folder.Root).Directory!;
 
         Assert.Equal(["mia", "zoe", "adam"], directory.Subjects("user").Select(s => s.Id));
         Assert.Equal(["ops"], directory.Subjects("group").Select(s => s.Id));
@@ -71,7 +71,7 @@ public class EntityDirectoryLoaderTests
         var first = folder.Write("a.yaml", "subjects:\n  - type: user\n    id: alice\n");
         var second = folder.Write("b.json", "{\n  \"subjects\": [\n    {\"type\": \"user\", \"id\": \"alice\"}\n  ],\n  \"resources\": [{\"type\": \"user\", \"id\": \"alice\"}]\n}");
 
-        var result = EntityDirectoryLoader.Load(folder.Path);
+        var result = EntityDirectoryLoader.Load(folder.Root);
 
         Assert.Null(result.Directory);
         var diagnostic = Assert.Single(result.Diagnostics);
@@ -85,7 +85,7 @@ public class EntityDirectoryLoaderTests
         using var folder = new TempFolder();
         var file = folder.Write("a.yaml", "subjects:\n  - id: alice\n  - type: user\nresources:\n  - {}\n");
 
-        var result = EntityDirectoryLoader.Load(folder.Path);
+        var result = EntityDirectoryLoader.Load(folder.Root);
 
         Assert.Equal(
             [$"{file}:2:5: a subject needs a 'type'", $"{file}:3:5: a subject needs an 'id'",
@@ -99,7 +99,7 @@ public class EntityDirectoryLoaderTests
         using var folder = new TempFolder();
         var file = folder.Write("a.yaml", "subjects:\n  x: [doc\n  version: default\n");
 
-        var result = EntityDirectoryLoader.Load(folder.Path);
+        var result = EntityDirectoryLoader.Load(folder.Root);
 
         Assert.Null(result.Directory);
         var diagnostic = Assert.Single(result.Diagnostics);
@@ -127,7 +127,7 @@ public class EntityDirectoryLoaderTests
             extra: true
             """);
 
-        var result = EntityDirectoryLoader.Load(folder.Path);
+        var result = EntityDirectoryLoader.Load(folder.Root);
 
         Assert.Null(result.Directory);
         Assert.Equal(
@@ -150,7 +150,7 @@ public class EntityDirectoryLoaderTests
         var broken = folder.Write("a.json", "{\"subjects\": [\n  {\"type\": \"user\", \"id\": \"alice\"\n}");
         var notMapping = folder.Write("b.yaml", "- just\n- a list\n");
 
-        var result = EntityDirectoryLoader.Load(folder.Path);
+        var result = EntityDirectoryLoader.Load(folder.Root);
 
         Assert.Equal(2, result.Diagnostics.Count);
         Assert.Equal(broken, result.Diagnostics[0].File);
@@ -164,7 +164,7 @@ public class EntityDirectoryLoaderTests
         using var folder = new TempFolder();
         var file = folder.Write("a.yaml", "subjects:\n  - {type: user, id: a}\n  - {type: user, id: a, id: b}\n");
 
-        var result = EntityDirectoryLoader.Load(folder.Path);
+        var result = EntityDirectoryLoader.Load(folder.Root);
 
         Assert.Equal($"{file}:3:25: Duplicate key id", Assert.Single(result.Diagnostics).ToString());
     }
@@ -190,7 +190,7 @@ public class EntityDirectoryLoaderTests
                 properties: {answer: yes, count: 42, ratio: 1.5, quoted: "42", empty: null, flag: true, big: 18446744073709551615, nested: {list: [a, 1]}}
             """);
 
-        var record = EntityDirectoryLoader.Load(folder.Path).Directory!.Resources("record")[0];
+        var record = EntityDirectoryLoader.Load(folder.Root).Directory!.Resources("record")[0];
 
         Assert.Equal(
             """{"answer":"yes","count":42,"ratio":1.5,"quoted":"42","empty":null,"flag":true,"big":1.8446744073709552E+19,"nested":{"list":["a",1]}}""",
@@ -207,7 +207,7 @@ public class EntityDirectoryLoaderTests
         for (var i = 1; i <= 8; i++) lines.Add($"      a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]");
         folder.Write("bomb.yaml", string.Join('\n', lines));
 
-        var result = EntityDirectoryLoader.Load(folder.Path);
+        var result = EntityDirectoryLoader.Load(folder.Root);
 
         Assert.Null(result.Directory);
         Assert.Contains("more than 1000000 values", Assert.Single(result.Diagnostics).Message, StringComparison.Ordinal);
@@ -221,7 +221,7 @@ public class EntityDirectoryLoaderTests
         folder.Write("comments.yml", "# nothing yet\n");
         folder.Write("lists.json", """{"subjects": [], "resources": null}""");
 
-        var result = EntityDirectoryLoader.Load(folder.Path);
+        var result = EntityDirectoryLoader.Load(folder.Root);
 
         Assert.Empty(result.Diagnostics);
         Assert.Equal((0, 0), (result.Directory!.SubjectCount, result.Directory.ResourceCount));

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Portcullis.AuthZen;
 using Portcullis.AuthZen.Model;
 using Portcullis.Pdp.Service;
-using Portcullis.Pdp.Tests.Entities;
 
 namespace Portcullis.Pdp.Tests.Service;
 
@@ -46,8 +45,8 @@ public sealed class PdpHostTests : IDisposable
 
     public PdpHostTests()
     {
-        _policies = _folder.Sub("policies");
-        _directory = _folder.Sub("directory");
+        _policies = _folder.Folder("policies");
+        _directory = _folder.Folder("directory");
         _folder.Write("policies/record.yaml", ViewerViews);
         _folder.Write("directory/users.yaml", "subjects:\n  - {type: user, id: alice, roles: [viewer]}\n");
     }
@@ -72,7 +71,7 @@ public sealed class PdpHostTests : IDisposable
     [Fact]
     public void Start_MissingFolders_ReportsBoth()
     {
-        var options = new PdpOptions { PoliciesPath = Path.Combine(_folder.Path, "nope"), DirectoryPath = Path.Combine(_folder.Path, "none"), Watch = false };
+        var options = new PdpOptions { PoliciesPath = Path.Combine(_folder.Root, "nope"), DirectoryPath = Path.Combine(_folder.Root, "none"), Watch = false };
 
         var e = Assert.Throws<PdpLoadException>(() => PdpHost.Start(options, _logger));
 

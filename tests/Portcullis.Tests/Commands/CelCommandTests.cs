@@ -1,45 +1,32 @@
-using System.Diagnostics;
-
 namespace Portcullis.Tests.Commands;
 
 /// <summary>Runs the real <c>portcullis</c> executable, as the README's first command does.</summary>
 public sealed class CelCommandTests
 {
-    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "portcullis.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(30_000), "portcullis did not exit within 30 s");
-        return (process.ExitCode, stdout.Result.Trim(), stderr.Result.Trim());
-    }
+    private static Task<CliResult> Run(params string[] args) => PortcullisCli.RunAsync(args);
 
     [Fact]
-    public void Cel_ReadmeCommand_PrintsTrue()
+    public async Task Cel_ReadmeCommand_PrintsTrue()
     {
-        var (code, stdout, _) = Run("cel", "'admin' in user.roles && user.tenant == 'acme'", "--vars", """{"user":{"roles":["admin"],"tenant":"acme"}}""");
+        var (code, stdout, _) = await Run("cel", "'admin' in user.roles && user.tenant == 'acme'", "--vars", """{"user":{"roles":["admin"],"tenant":"acme"}}""");
 
         Assert.Equal(0, code);
         Assert.Equal("true", stdout);
     }
 
     [Fact]
-    public void Cel_Values_PrintAsJson()
+    public async Task Cel_Values_PrintAsJson()
     {
-        var (code, stdout, _) = Run("cel", "{'t': timestamp('2024-01-02T03:04:05.5Z'), 'd': duration('1500ms'), 'b': b'hi', 'n': 1 + 2, 'u': 3u, 'x': 0.25, 'l': [null, true]}");
+        var (code, stdout, _) = await Run("cel", "{'t': timestamp('2024-01-02T03:04:05.5Z'), 'd': duration('1500ms'), 'b': b'hi', 'n': 1 + 2, 'u': 3u, 'x': 0.25, 'l': [null, true]}");
 
         Assert.Equal(0, code);
         Assert.Equal("""{"t":"2024-01-02T03:04:05.5Z","d":"1.5s","b":"aGk=","n":3,"u":3,"x":0.25,"l":[null,true]}""", stdout);
     }
 
     [Fact]
-    public void Cel_SyntaxError_PrintsLineAndColumnAndExitsOne()
+    public async Task Cel_SyntaxError_PrintsLineAndColumnAndExitsOne()
     {
-        var (code, stdout, stderr) = Run("cel", "1 +\n  (2 * ]");
+        var (code, stdout, stderr) = await Run("cel", "1 +\n  (2 * ]");
 
         Assert.Equal(1, code);
         Assert.Equal("", stdout);
@@ -47,9 +34,9 @@ public sealed class CelCommandTests
     }
 
     [Fact]
-    public void Cel_RuntimeError_PrintsPositionAndExitsOne()
+    public async Task Cel_RuntimeError_PrintsPositionAndExitsOne()
     {
-        var (code, _, stderr) = Run("cel", "x / 0", "--vars", """{"x": 1}""");
+        var (code, _, stderr) = await Run("cel", "x / 0", "--vars", """{"x": 1}""");
 
         Assert.Equal(1, code);
         Assert.StartsWith("error: 1:", stderr, StringComparison.Ordinal);
@@ -57,18 +44,18 @@ public sealed class CelCommandTests
     }
 
     [Fact]
-    public void Cel_InvalidVars_ExplainsAndExitsOne()
+    public async Task Cel_InvalidVars_ExplainsAndExitsOne()
     {
-        var (code, _, stderr) = Run("cel", "x", "--vars", "{not json");
+        var (code, _, stderr) = await Run("cel", "x", "--vars", "{not json");
 
         Assert.Equal(1, code);
         Assert.Contains("--vars is not valid JSON", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Cel_UnknownVariable_ReportsUndeclaredReference()
+    public async Task Cel_UnknownVariable_ReportsUndeclaredReference()
     {
-        var (code, _, stderr) = Run("cel", "request.principal.id == 'alice'");
+        var (code, _, stderr) = await Run("cel", "request.principal.id == 'alice'");
 
         Assert.Equal(1, code);
         Assert.Contains("undeclared reference to 'request'", stderr, StringComparison.Ordinal);

@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace Portcullis.FunctionalTests.Cerbos;
+namespace Portcullis.TestSupport;
 
 /// <summary>A server process started by a test: its output is kept (the last lines, for failure messages) and it is
 /// killed by its process id on dispose.</summary>
-internal sealed class ChildProcess : IDisposable
+public sealed class ChildProcess : IDisposable
 {
     private const int KeptLines = 200;
     private readonly Process _process;

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Portcullis.FunctionalTests.Cerbos;
+namespace Portcullis.TestSupport;
 
 /// <summary>Finds loopback TCP ports nobody listens on, for servers that cannot be told to pick one themselves.</summary>
-internal static class FreePort
+public static class FreePort
 {
     /// <summary>Returns a port that was free on 127.0.0.1 a moment ago (the OS picks it).</summary>
     public static int Next()

@@ -1,19 +1,23 @@
-namespace Portcullis.FunctionalTests.Cli;
+namespace Portcullis.TestSupport;
 
-/// <summary>A folder under the system temp path for policy and directory files, deleted on dispose.</summary>
-internal sealed class TempPolicyFolder : IDisposable
+/// <summary>A folder under the system temp path for policy and directory files, deleted with everything in it on
+/// dispose.</summary>
+public sealed class TempFolder : IDisposable
 {
-    public TempPolicyFolder() => Directory.CreateDirectory(Root);
+    /// <summary>Creates the folder.</summary>
+    public TempFolder() => Directory.CreateDirectory(Root);
 
     /// <summary>Gets the folder's full path.</summary>
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "portcullis-cli-" + Guid.NewGuid().ToString("N"));
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "portcullis-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Returns the full path of <paramref name="relative"/>, creating it as a folder.</summary>
     public string Folder(string relative) => Directory.CreateDirectory(Path.Combine(Root, relative)).FullName;
 
-    /// <summary>Writes <paramref name="text"/> (with \n line ends) to <paramref name="relative"/> and returns its full path.</summary>
+    /// <summary>Writes <paramref name="text"/> (with \n line ends) to <paramref name="relative"/>, creating folders,
+    /// and returns its full path.</summary>
     public string Write(string relative, string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var file = Path.Combine(Root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllText(file, text.ReplaceLineEndings("\n"));
@@ -33,6 +37,7 @@ internal sealed class TempPolicyFolder : IDisposable
         return target;
     }
 
+    /// <summary>Deletes the folder; a file a just-killed process or watcher still holds leaves it to the OS.</summary>
     public void Dispose()
     {
         try

@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
 
-namespace Portcullis.FunctionalTests.Cerbos;
+namespace Portcullis.TestSupport;
 
-/// <summary>The <c>portcullis pdp</c> command (the host assembly built next to these tests) serving a policy folder on
-/// an OS-chosen loopback port, with its AuthZEN endpoints at <see cref="BaseAddress"/>. Dispose kills it by process id.</summary>
-internal sealed partial class PortcullisPdpProcess : IAsyncDisposable
+/// <summary>The <c>portcullis pdp</c> command (the host assembly built next to the calling tests) serving a policy
+/// folder, and optionally a directory folder, on an OS-chosen loopback port, with its AuthZEN endpoints at
+/// <see cref="BaseAddress"/>. Dispose kills it by process id.</summary>
+public sealed partial class PortcullisPdpProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private readonly ChildProcess _process;
@@ -21,16 +22,22 @@ internal sealed partial class PortcullisPdpProcess : IAsyncDisposable
     /// <summary>Gets the last lines the PDP wrote.</summary>
     public string Output => _process.Output;
 
-    /// <summary>Runs <c>dotnet portcullis.dll pdp --policies DIR --urls http://127.0.0.1:0</c> and waits for ASP.NET
-    /// Core's "Now listening on:" line; throws with the process output when it does not appear within 20 s.</summary>
-    public static async Task<PortcullisPdpProcess> StartAsync(string policyDir, CancellationToken cancellationToken = default)
+    /// <summary>Runs <c>dotnet portcullis.dll pdp --policies DIR [--directory DIR] --urls http://127.0.0.1:0</c> and
+    /// waits for ASP.NET Core's "Now listening on:" line; throws with the command and the process output when the PDP
+    /// exits first or the line does not appear within 20 s.</summary>
+    public static async Task<PortcullisPdpProcess> StartAsync(string policyDir, string? directoryDir = null, CancellationToken cancellationToken = default)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "portcullis.dll");
+        var dll = PortcullisCli.Dll;
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: the host project was not built.");
+        List<string> args = [dll, "pdp", "--policies", policyDir];
+        if (directoryDir is not null) args.AddRange(["--directory", directoryDir]);
+        args.AddRange(["--urls", "http://127.0.0.1:0"]);
+        var command = $"{PortcullisCli.Dotnet} {string.Join(' ', args)}";
+
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = ChildProcess.Start(
-            "dotnet",
-            [dll, "pdp", "--policies", policyDir, "--urls", "http://127.0.0.1:0"],
+            PortcullisCli.Dotnet,
+            args,
             AppContext.BaseDirectory,
             line =>
             {
@@ -42,11 +49,15 @@ internal sealed partial class PortcullisPdpProcess : IAsyncDisposable
             var deadline = DateTime.UtcNow + StartTimeout;
             while (!listening.Task.IsCompleted)
             {
-                if (process.HasExited) throw new InvalidOperationException($"portcullis pdp exited during start-up:\n{process.Output}");
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"portcullis pdp exited during start-up.\ncommand: {command}\noutput:\n{process.Output}");
+                }
                 if (DateTime.UtcNow > deadline)
                 {
                     throw new TimeoutException(
-                        $"portcullis pdp did not print \"Now listening on: http://127.0.0.1:PORT\" within {StartTimeout.TotalSeconds} s:\n{process.Output}");
+                        $"portcullis pdp did not print \"Now listening on: http://127.0.0.1:PORT\" within {StartTimeout.TotalSeconds} s.\n" +
+                        $"command: {command}\noutput:\n{process.Output}");
                 }
                 await Task.WhenAny(listening.Task, Task.Delay(100, cancellationToken)).ConfigureAwait(false);
             }
