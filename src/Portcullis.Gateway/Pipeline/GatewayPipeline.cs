@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Portcullis.Gateway.Authentication;
 using Portcullis.Gateway.Configuration;
@@ -30,7 +31,7 @@ public static class GatewayPipeline
             return new GatewayServices(config, authenticator, http);
         });
         services.AddSingleton(sp => new GatewayRouteTable(config, sp));
-        services.AddSingleton(sp => sp.GetService<TimeProvider>() ?? TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         if (config.Routes.Any(r => !r.Anonymous && r.AuthZen.Pdp.IsEmbedded))
         {
             services.AddEmbeddedPdp(options =>
