@@ -54,10 +54,10 @@ public static class GatewayPipeline
             throw new InvalidOperationException("Call services.AddGateway(config) before app.MapGateway().");
         app.MapReverseProxy(proxy =>
         {
-            proxy.UseMiddleware<IngressMiddleware>();
-            proxy.UseMiddleware<AuthenticationMiddleware>();
-            proxy.UseMiddleware<DecisionMiddleware>();
-            proxy.UseMiddleware<ForwardingMiddleware>();
+            proxy.UseIngress();
+            proxy.UseTokenAuthentication();
+            proxy.UseDecision();
+            proxy.UseEnforcement();
             proxy.UseLoadBalancing();
         });
         return app;
