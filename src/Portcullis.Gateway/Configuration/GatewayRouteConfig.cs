@@ -1,0 +1,28 @@
+using Portcullis.Gateway.Mapping;
+
+namespace Portcullis.Gateway.Configuration;
+
+/// <summary>One gateway route: which requests it matches, where they go and how they are authorized.</summary>
+public sealed record GatewayRouteConfig
+{
+    /// <summary>Gets the route id (unique).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the ASP.NET Core route template, e.g. <c>/todos/{todoId}</c>; it is the default AuthZEN resource id.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>Gets the HTTP methods matched. Defaults to empty: every method.</summary>
+    public IReadOnlyList<string> Methods { get; init; } = [];
+
+    /// <summary>Gets the upstream base address the request is forwarded to.</summary>
+    public required Uri Upstream { get; init; }
+
+    /// <summary>Gets a value indicating whether the route skips authentication and authorization. Defaults to false.</summary>
+    public bool Anonymous { get; init; }
+
+    /// <summary>Gets a value indicating whether the <c>Authorization</c> header is removed before the upstream. Defaults to false.</summary>
+    public bool RemoveAuthorization { get; init; }
+
+    /// <summary>Gets the AuthZEN mapping. Defaults to <see cref="AuthZenMappingConfig.Default"/>.</summary>
+    public AuthZenMappingConfig AuthZen { get; init; } = AuthZenMappingConfig.Default;
+}

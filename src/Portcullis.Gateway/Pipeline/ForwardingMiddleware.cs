@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Portcullis.Gateway.Pipeline;
+
+/// <summary>Last stage before YARP forwards: refuses anything not decided, and removes the <c>Authorization</c> header
+/// when the route asks for it.</summary>
+internal sealed class ForwardingMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var feature = GatewayFeature.Of(context);
+        if (feature.Outcome is not (GatewayOutcome.Allowed or GatewayOutcome.Anonymous))
+        {
+            // Defence in depth: a stage that forgot to answer must not let the request through.
+            feature.Outcome = GatewayOutcome.Denied;
+            feature.Reason = "not_decided";
+            return ProblemResponse.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", "The request is not allowed.");
+        }
+        if (feature.Route!.Config.RemoveAuthorization) context.Request.Headers.Remove(HeaderNames.Authorization);
+        return next(context);
+    }
+}

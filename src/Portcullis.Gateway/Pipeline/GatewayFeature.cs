@@ -1,0 +1,29 @@
+using Portcullis.Gateway.Authentication;
+using Portcullis.Gateway.Mapping;
+
+namespace Portcullis.Gateway.Pipeline;
+
+/// <summary>The mutable per-request state behind <see cref="IGatewayFeature"/>.</summary>
+internal sealed class GatewayFeature(string requestId, DateTimeOffset receivedAt) : IGatewayFeature
+{
+    public string RequestId { get; } = requestId;
+
+    public DateTimeOffset ReceivedAt { get; } = receivedAt;
+
+    public GatewayRoute? Route { get; set; }
+
+    public Caller? Caller { get; set; }
+
+    public RequestFacts? Facts { get; set; }
+
+    public GatewayOutcome Outcome { get; set; }
+
+    public string? Reason { get; set; }
+
+    public TimeSpan AuthenticationTime { get; set; }
+
+    public TimeSpan PdpTime { get; set; }
+
+    public static GatewayFeature Of(Microsoft.AspNetCore.Http.HttpContext context) =>
+        context.Features.Get<GatewayFeature>() ?? throw new InvalidOperationException("UseIngress must run before the other gateway stages.");
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Portcullis.Gateway.Pipeline;
+
+/// <summary>The gateway pipeline's log messages.</summary>
+internal static partial class GatewayLog
+{
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Request {RequestId}: the PDP is unavailable ({Kind}); answered 503, nothing forwarded")]
+    public static partial void PdpUnavailable(ILogger logger, string requestId, string kind);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Request {RequestId}: the PDP failed; answered 503, nothing forwarded")]
+    public static partial void PdpFailed(ILogger logger, string requestId, Exception exception);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Request {RequestId}: the request could not be mapped to AuthZEN ({Failure}); answered 403")]
+    public static partial void MappingFailed(ILogger logger, string requestId, string failure);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Request {RequestId}: the token issuer is unavailable; answered 503")]
+    public static partial void IssuerUnavailable(ILogger logger, string requestId);
+}

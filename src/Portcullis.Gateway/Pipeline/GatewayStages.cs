@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Yarp.ReverseProxy.Model;
+
+namespace Portcullis.Gateway.Pipeline;
+
+/// <summary>Adds each gateway stage to YARP's proxy pipeline; <see cref="GatewayPipeline.MapGateway"/> calls them in order.</summary>
+internal static class GatewayStages
+{
+    public static IReverseProxyApplicationBuilder UseIngress(this IReverseProxyApplicationBuilder proxy) => Use<IngressMiddleware>(proxy);
+
+    public static IReverseProxyApplicationBuilder UseTokenAuthentication(this IReverseProxyApplicationBuilder proxy) => Use<AuthenticationMiddleware>(proxy);
+
+    public static IReverseProxyApplicationBuilder UseDecision(this IReverseProxyApplicationBuilder proxy) => Use<DecisionMiddleware>(proxy);
+
+    public static IReverseProxyApplicationBuilder UseEnforcement(this IReverseProxyApplicationBuilder proxy) => Use<ForwardingMiddleware>(proxy);
+
+    private static IReverseProxyApplicationBuilder Use<T>(IReverseProxyApplicationBuilder proxy)
+    {
+        proxy.UseMiddleware<T>();
+        return proxy;
+    }
+}

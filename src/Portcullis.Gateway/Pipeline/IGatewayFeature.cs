@@ -1,0 +1,33 @@
+using Portcullis.Gateway.Authentication;
+using Portcullis.Gateway.Mapping;
+
+namespace Portcullis.Gateway.Pipeline;
+
+/// <summary>What the gateway learned about one request as it went through the stages; read it from
+/// <c>HttpContext.Features</c>.</summary>
+public interface IGatewayFeature
+{
+    /// <summary>Gets the request id (the client's valid <c>X-Request-ID</c> or a generated one).</summary>
+    string RequestId { get; }
+
+    /// <summary>Gets when the request arrived.</summary>
+    DateTimeOffset ReceivedAt { get; }
+
+    /// <summary>Gets the authenticated caller, or null (anonymous route, or not authenticated).</summary>
+    Caller? Caller { get; }
+
+    /// <summary>Gets the facts the AuthZEN request was built from, once the decision stage ran.</summary>
+    RequestFacts? Facts { get; }
+
+    /// <summary>Gets the outcome so far.</summary>
+    GatewayOutcome Outcome { get; }
+
+    /// <summary>Gets the reason code of the outcome (e.g. <c>denied</c>, <c>pdp_unavailable</c>), or null.</summary>
+    string? Reason { get; }
+
+    /// <summary>Gets the time spent authenticating, or zero.</summary>
+    TimeSpan AuthenticationTime { get; }
+
+    /// <summary>Gets the time spent waiting for the PDP, or zero.</summary>
+    TimeSpan PdpTime { get; }
+}

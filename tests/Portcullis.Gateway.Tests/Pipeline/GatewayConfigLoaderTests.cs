@@ -1,0 +1,73 @@
+using Portcullis.Gateway.Configuration;
+
+namespace Portcullis.Gateway.Tests.Pipeline;
+
+public sealed class GatewayConfigLoaderTests
+{
+    [Fact]
+    public void LoadYaml_SeveralProblems_ListsEveryOneWithItsLine()
+    {
+        const string yaml = """
+            issuers:
+              - issuer: https://idp.example
+            routes:
+              - id: a
+                path: todos
+                upstream: ftp://x
+              - id: a
+                path: /b
+                upstream: http://127.0.0.1:9
+                methods: [FETCH]
+                authzen:
+                  subject:
+                    id: "$token.sub +"
+            """;
+
+        var result = GatewayConfigLoader.LoadYaml(yaml, Path.GetTempPath());
+
+        Assert.False(result.Succeeded);
+        var lines = result.Problems.Select(p => (p.Path, p.Line)).ToList();
+        Assert.Contains(("issuers[0].audiences", 2), lines);
+        Assert.Contains(("routes[0].path", 4), lines);
+        Assert.Contains(("routes[0].upstream", 4), lines);
+        Assert.Contains(("routes[1].id", 7), lines);
+        Assert.Contains(("routes[1].methods", 7), lines);
+        Assert.Contains(result.Problems, p => p.Path.StartsWith("routes[1].authzen.subject.id", StringComparison.Ordinal) && p.Line == 13);
+    }
+
+    [Fact]
+    public void LoadYaml_ProtectedRouteWithoutIssuersOrPolicies_IsAProblem()
+    {
+        const string yaml = """
+            routes:
+              - id: a
+                path: /a
+                upstream: http://127.0.0.1:9
+            """;
+
+        var result = GatewayConfigLoader.LoadYaml(yaml, Path.GetTempPath());
+
+        Assert.Contains(result.Problems, p => p.Message.Contains("no issuers", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Message.Contains("pdp.policies", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LoadYaml_AnonymousRoute_NeedsNeitherIssuersNorPolicies()
+    {
+        const string yaml = """
+            routes:
+              - id: health
+                path: /health
+                methods: [get]
+                upstream: http://127.0.0.1:9
+                anonymous: true
+            """;
+
+        var result = GatewayConfigLoader.LoadYaml(yaml, Path.GetTempPath());
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        var route = Assert.Single(result.Config!.Routes);
+        Assert.Equal(["GET"], route.Methods);
+        Assert.True(route.Anonymous);
+    }
+}

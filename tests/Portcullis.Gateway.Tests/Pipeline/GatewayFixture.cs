@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Portcullis.Gateway.Configuration;
+using Portcullis.Gateway.Pipeline;
+using Portcullis.Gateway.Tests.Authentication;
+
+namespace Portcullis.Gateway.Tests.Pipeline;
+
+/// <summary>A real gateway on 127.0.0.1 with a real token issuer, a real upstream and the embedded PDP on a small
+/// policy: alice may do anything on the route template <c>/todos/{todoId}</c>, nobody else anything.</summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    public const string Audience = "api://todos";
+
+    private const string Policy = """
+        apiVersion: api.cerbos.dev/v1
+        resourcePolicy:
+          resource: route
+          version: default
+          rules:
+            - name: alice-on-todos
+              actions: ["*"]
+              effect: EFFECT_ALLOW
+              roles: ["identity"]
+              condition:
+                match:
+                  all:
+                    of:
+                      - expr: request.principal.id == "alice"
+                      - expr: request.resource.id == "/todos/{todoId}"
+        """;
+
+    private static readonly JsonWebTokenHandler Signer = new();
+    private readonly TempFolder folder = new();
+    private TestIssuerServer issuer = null!;
+    private WebApplication gateway = null!;
+
+    internal EchoUpstream Upstream { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        issuer = await TestIssuerServer.StartAsync(TestKey.Rsa1);
+        Upstream = await EchoUpstream.StartAsync();
+        folder.Write("policies/route.yaml", Policy);
+        var closedPort = FreePort.Next();
+        var yaml = $"""
+            pdp:
+              policies: policies
+            issuers:
+              - issuer: {issuer.Issuer}
+                jwks_uri: {issuer.JwksUri}
+                audiences: [{Audience}]
+            routes:
+              - id: todos
+                path: /todos/{"{todoId}"}
+                upstream: {Upstream.BaseAddress}
+                remove_authorization: true
+              - id: notes
+                path: /notes/{"{noteId}"}
+                upstream: {Upstream.BaseAddress}
+              - id: public
+                path: /public/{"{**rest}"}
+                upstream: {Upstream.BaseAddress}
+                anonymous: true
+              - id: remote
+                path: /remote/{"{id}"}
+                upstream: {Upstream.BaseAddress}
+                authzen:
+                  pdp:
+                    host: http://127.0.0.1:{closedPort}
+            """;
+        var loaded = GatewayConfigLoader.LoadYaml(yaml, folder.Root);
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Problems));
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddGateway(loaded.Config!);
+        gateway = builder.Build();
+        gateway.MapGateway();
+        await gateway.StartAsync();
+        var address = gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Signs a valid token for <paramref name="subject"/>.</summary>
+    public string Token(string subject) => Signer.CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = issuer.Issuer,
+        Audience = Audience,
+        Expires = DateTime.UtcNow.AddMinutes(5),
+        SigningCredentials = TestKey.Rsa1.Credentials(),
+        Claims = new Dictionary<string, object> { ["sub"] = subject },
+    });
+
+    /// <summary>Sends <paramref name="method"/> to <paramref name="path"/>, with a bearer token for <paramref name="subject"/> when given.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? subject, Action<HttpRequestMessage>? customize = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (subject is not null) request.Headers.Authorization = new("Bearer", Token(subject));
+        if (method == HttpMethod.Post) request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        customize?.Invoke(request);
+        return Client.SendAsync(request);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await gateway.StopAsync();
+        await gateway.DisposeAsync();
+        await Upstream.DisposeAsync();
+        await issuer.DisposeAsync();
+        folder.Dispose();
+    }
+}
