@@ -32,10 +32,7 @@ internal static class PdpCommand
 
     private static async Task<int> RunAsync(DirectoryInfo policies, DirectoryInfo? directory, string urls, CancellationToken cancellation)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(urls);
-        // Per-request framework logs would cost more than the decision itself; start-up, reload and errors still log.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        var builder = WebHostSetup.CreateBuilder(urls);
         builder.Services.AddEmbeddedPdp(options =>
         {
             options.PoliciesPath = policies.FullName;
@@ -43,18 +40,7 @@ internal static class PdpCommand
         });
         builder.Services.AddAuthZenServer();
         await using var app = builder.Build();
-        try
-        {
-            // Load before the host starts: a failing hosted service would make the host log the exception with its
-            // stack trace, where the user needs only the list of problems.
-            _ = app.Services.GetRequiredService<PdpHost>();
-        }
-        catch (PdpLoadException ex)
-        {
-            foreach (var diagnostic in ex.Diagnostics) await Console.Error.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
-            await Console.Error.WriteLineAsync($"error: the PDP did not start: {ex.Diagnostics.Count} problem(s) in its policies or directory").ConfigureAwait(false);
-            return 1;
-        }
+        if (!await WebHostSetup.TryLoadEmbeddedPdpAsync(app, "PDP").ConfigureAwait(false)) return 1;
         app.MapAuthZen();
         await app.RunAsync(cancellation).ConfigureAwait(false);
         return 0;

@@ -39,23 +39,10 @@ internal static class ServeCommand
             return 1;
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(urls);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
+        var builder = WebHostSetup.CreateBuilder(urls);
         builder.Services.AddGateway(loaded.Config!);
         await using var app = builder.Build();
-        try
-        {
-            // Load the embedded PDP before the host starts so policy problems are listed, not thrown with a stack trace.
-            _ = app.Services.GetService<PdpHost>();
-        }
-        catch (PdpLoadException ex)
-        {
-            foreach (var diagnostic in ex.Diagnostics) await Console.Error.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
-            await Console.Error.WriteLineAsync($"error: the gateway did not start: {ex.Diagnostics.Count} problem(s) in its policies or directory").ConfigureAwait(false);
-            return 1;
-        }
+        if (!await WebHostSetup.TryLoadEmbeddedPdpAsync(app, "gateway").ConfigureAwait(false)) return 1;
         app.MapGateway();
         await app.RunAsync(cancellation).ConfigureAwait(false);
         return 0;
