@@ -16,4 +16,13 @@ public sealed record GatewayConfig
 
     /// <summary>Gets the embedded PDP's directory (entity) folder. Defaults to null.</summary>
     public string? DirectoryPath { get; init; }
+
+    /// <summary>Gets the identity headers stripped and injected (<c>identity_headers:</c>). Defaults to <see cref="IdentityHeadersConfig.Default"/>.</summary>
+    public IdentityHeadersConfig IdentityHeaders { get; init; } = IdentityHeadersConfig.Default;
+
+    /// <summary>Gets the decision cache's bound in entries (<c>decision_cache.max_entries</c>). Defaults to 100,000.</summary>
+    public int DecisionCacheMaxEntries { get; init; } = 100_000;
+
+    /// <summary>Gets the file this configuration was read from, or null (built in code); the gateway watches it for changes.</summary>
+    public string? SourcePath { get; init; }
 }

@@ -25,4 +25,14 @@ public sealed record GatewayRouteConfig
 
     /// <summary>Gets the AuthZEN mapping. Defaults to <see cref="AuthZenMappingConfig.Default"/>.</summary>
     public AuthZenMappingConfig AuthZen { get; init; } = AuthZenMappingConfig.Default;
+
+    /// <summary>Gets how long an allow or deny for the same canonical AuthZEN request is reused (<c>decision_cache_ttl_seconds</c>).
+    /// Defaults to zero: no caching. Errors are never cached.</summary>
+    public TimeSpan DecisionCacheTtl { get; init; }
+
+    /// <summary>Gets what happens when the PDP cannot answer (<c>failure_mode: closed | open</c>). Defaults to closed.</summary>
+    public FailureMode FailureMode { get; init; } = FailureMode.Closed;
+
+    /// <summary>Gets the route's CORS policy (<c>cors:</c>), or null: no CORS, a preflight needs a token like any request.</summary>
+    public CorsConfig? Cors { get; init; }
 }

@@ -24,6 +24,14 @@ internal sealed class GatewayFeature(string requestId, DateTimeOffset receivedAt
 
     public TimeSpan PdpTime { get; set; }
 
+    public bool CacheHit { get; set; }
+
+    public bool FailOpen { get; set; }
+
+    public string? Pdp { get; set; }
+
+    public TimeSpan UpstreamTime { get; set; }
+
     public static GatewayFeature Of(Microsoft.AspNetCore.Http.HttpContext context) =>
         context.Features.Get<GatewayFeature>() ?? throw new InvalidOperationException("UseIngress must run before the other gateway stages.");
 }

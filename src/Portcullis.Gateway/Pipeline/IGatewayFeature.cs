@@ -28,6 +28,18 @@ public interface IGatewayFeature
     /// <summary>Gets the time spent authenticating, or zero.</summary>
     TimeSpan AuthenticationTime { get; }
 
-    /// <summary>Gets the time spent waiting for the PDP, or zero.</summary>
+    /// <summary>Gets the time spent waiting for the PDP, or zero (also zero on a cache hit).</summary>
     TimeSpan PdpTime { get; }
+
+    /// <summary>Gets a value indicating whether the decision came from the decision cache.</summary>
+    bool CacheHit { get; }
+
+    /// <summary>Gets a value indicating whether the request was forwarded because the PDP failed on a fail-open route.</summary>
+    bool FailOpen { get; }
+
+    /// <summary>Gets which PDP decided: <c>embedded</c> or the remote PDP's base address; null when none was asked.</summary>
+    string? Pdp { get; }
+
+    /// <summary>Gets the time from forwarding to the upstream's response headers, or zero when not forwarded.</summary>
+    TimeSpan UpstreamTime { get; }
 }
