@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Portcullis.Gateway.Tests.Authentication;
+namespace Portcullis.TestSupport;
 
 /// <summary>A real HTTP token issuer on 127.0.0.1: serves a JWKS and an OpenID Connect discovery document, counts key fetches.</summary>
-internal sealed class TestIssuerServer : IAsyncDisposable
+public sealed class TestIssuerServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private volatile TestKey[] published;
