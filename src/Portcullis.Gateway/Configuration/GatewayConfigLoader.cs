@@ -9,8 +9,8 @@ namespace Portcullis.Gateway.Configuration;
 /// <summary>Reads <c>portcullis.yaml</c> into a <see cref="GatewayConfig"/>, listing every problem with its path and line.</summary>
 /// <remarks>
 /// <para>Format: <c>pdp: {policies, directory}</c>; <c>issuers: [{issuer, discovery | jwks_uri, audiences, algorithms,
-/// required_type, clock_skew_seconds, require_https_metadata}]</c>; <c>routes: [{id, path, methods, upstream, anonymous,
-/// remove_authorization, authzen}]</c> where <c>authzen</c> is read by <see cref="AuthZenMappingParser"/>.</para>
+/// required_type, clock_skew_seconds, refresh_interval_seconds, require_https_metadata}]</c>; <c>routes: [{id, path,
+/// methods, upstream, anonymous, remove_authorization, authzen}]</c> where <c>authzen</c> is read by <see cref="AuthZenMappingParser"/>.</para>
 /// <para>Relative folders are resolved against <c>baseDirectory</c>.</para>
 /// </remarks>
 public static class GatewayConfigLoader
@@ -113,13 +113,18 @@ public static class GatewayConfigLoader
             RequiredType = reader.OptionalString(map, "required_type", path + ".required_type"),
             RequireHttpsMetadata = reader.OptionalBool(map, "require_https_metadata", path + ".require_https_metadata") ?? true,
         };
-        if (reader.OptionalString(map, "clock_skew_seconds", path + ".clock_skew_seconds") is { } skew)
-        {
-            if (int.TryParse(skew, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)) config = config with { ClockSkew = TimeSpan.FromSeconds(seconds) };
-            else reader.Problem(map, path + ".clock_skew_seconds", "must be a whole number of seconds");
-        }
+        if (Seconds(reader, map, "clock_skew_seconds", path) is { } skew) config = config with { ClockSkew = skew };
+        if (Seconds(reader, map, "refresh_interval_seconds", path) is { } refresh) config = config with { RefreshInterval = refresh };
         foreach (var problem in JwtIssuerConfigValidator.Validate(config)) reader.Problem(map, path, problem);
         return config;
+    }
+
+    private static TimeSpan? Seconds(YamlReader reader, YamlMappingNode map, string key, string path)
+    {
+        if (reader.OptionalString(map, key, $"{path}.{key}") is not { } text) return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)) return TimeSpan.FromSeconds(seconds);
+        reader.Problem(map, $"{path}.{key}", "must be a whole number of seconds");
+        return null;
     }
 
     private static GatewayRouteConfig? ReadRoute(YamlReader reader, YamlNode node, string path)

@@ -39,6 +39,10 @@ internal static class InteropCatalog
         return data;
     }
 
+    /// <summary>Gets how many entries the array <paramref name="section"/> of an interop file holds.</summary>
+    public static int Count(string file, string section) =>
+        Load(file).TryGetProperty(section, out var entries) ? entries.GetArrayLength() : 0;
+
     /// <summary>Gets one entry (<c>{"request": ..., "expected": ...}</c>) of an interop file.</summary>
     public static JsonElement Entry(string file, string section, int index) => Load(file).GetProperty(section)[index];
 

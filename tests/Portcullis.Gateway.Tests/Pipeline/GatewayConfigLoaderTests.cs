@@ -70,4 +70,54 @@ public sealed class GatewayConfigLoaderTests
         Assert.Equal(["GET"], route.Methods);
         Assert.True(route.Anonymous);
     }
+
+    [Fact]
+    public void LoadYaml_IssuerTimings_AreReadInSeconds()
+    {
+        const string yaml = """
+            issuers:
+              - issuer: https://idp.example
+                jwks_uri: https://idp.example/jwks
+                audiences: [api]
+                clock_skew_seconds: 10
+                refresh_interval_seconds: 2
+            routes:
+              - id: health
+                path: /health
+                upstream: http://127.0.0.1:9
+                anonymous: true
+            """;
+
+        var result = GatewayConfigLoader.LoadYaml(yaml, Path.GetTempPath());
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        var issuer = Assert.Single(result.Config!.Issuers);
+        Assert.Equal(TimeSpan.FromSeconds(10), issuer.ClockSkew);
+        Assert.Equal(TimeSpan.FromSeconds(2), issuer.RefreshInterval);
+    }
+
+    [Theory]
+    [InlineData("soon", "must be a whole number of seconds")]
+    [InlineData("0", "refreshInterval")]
+    public void LoadYaml_BadRefreshInterval_IsAProblemOnItsIssuer(string value, string message)
+    {
+        var yaml = $"""
+            issuers:
+              - issuer: https://idp.example
+                jwks_uri: https://idp.example/jwks
+                audiences: [api]
+                refresh_interval_seconds: {value}
+            routes:
+              - id: health
+                path: /health
+                upstream: http://127.0.0.1:9
+                anonymous: true
+            """;
+
+        var result = GatewayConfigLoader.LoadYaml(yaml, Path.GetTempPath());
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Problems, p => p.Path.StartsWith("issuers[0]", StringComparison.Ordinal) && p.Line == 2
+            && p.Message.Contains(message, StringComparison.Ordinal));
+    }
 }

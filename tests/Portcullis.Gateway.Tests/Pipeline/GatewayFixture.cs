@@ -8,7 +8,6 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Portcullis.Gateway.Configuration;
 using Portcullis.Gateway.Pipeline;
-using Portcullis.Gateway.Tests.Authentication;
 
 namespace Portcullis.Gateway.Tests.Pipeline;
 

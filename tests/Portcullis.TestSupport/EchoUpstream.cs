@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Portcullis.Gateway.Tests.Pipeline;
+namespace Portcullis.TestSupport;
 
 /// <summary>A real upstream API on 127.0.0.1 that records every request it receives and echoes its method and path.</summary>
-internal sealed class EchoUpstream : IAsyncDisposable
+public sealed class EchoUpstream : IAsyncDisposable
 {
     private readonly WebApplication app;
 

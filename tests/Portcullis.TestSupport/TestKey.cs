@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Portcullis.Gateway.Tests.Authentication;
+namespace Portcullis.TestSupport;
 
 /// <summary>A signing key made in the test, with its public JWK as an issuer would publish it.</summary>
-internal sealed class TestKey
+public sealed class TestKey
 {
     private TestKey(string keyId, string algorithm, SecurityKey privateKey, JsonObject publicJwk, string publicKeyPem)
     {

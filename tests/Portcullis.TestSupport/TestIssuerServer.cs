@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
 
-namespace Portcullis.Gateway.Tests.Authentication;
+namespace Portcullis.TestSupport;
 
 /// <summary>A real HTTP token issuer on 127.0.0.1: serves a JWKS and an OpenID Connect discovery document, counts key fetches.</summary>
-internal sealed class TestIssuerServer : IAsyncDisposable
+public sealed class TestIssuerServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private volatile TestKey[] published;
@@ -41,6 +42,22 @@ internal sealed class TestIssuerServer : IAsyncDisposable
     public string? DiscoveryIssuer { get; set; }
 
     public void Publish(params TestKey[] keys) => published = keys;
+
+    /// <summary>Signs a token of this issuer for <paramref name="audience"/> with <paramref name="key"/>, valid for five
+    /// minutes, whose payload also holds <paramref name="claimsJson"/> (a JSON object; nested objects and arrays stay as
+    /// written, e.g. Keycloak's <c>realm_access.roles</c>).</summary>
+    public string Issue(TestKey key, string audience, string claimsJson)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var payload = JsonNode.Parse(claimsJson)?.AsObject() ?? throw new ArgumentException("claims must be a JSON object", nameof(claimsJson));
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        payload["iss"] = Issuer;
+        payload["aud"] = audience;
+        payload["iat"] = now;
+        payload["nbf"] = now;
+        payload["exp"] = now + 300;
+        return new JsonWebTokenHandler().CreateToken(payload.ToJsonString(), key.Credentials());
+    }
 
     public static async Task<TestIssuerServer> StartAsync(params TestKey[] keys)
     {

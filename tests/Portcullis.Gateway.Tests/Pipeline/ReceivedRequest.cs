@@ -1,4 +1,0 @@
-namespace Portcullis.Gateway.Tests.Pipeline;
-
-/// <summary>A request as the upstream received it.</summary>
-internal sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers);
