@@ -10,6 +10,8 @@ namespace Portcullis.Benchmarks;
 /// <see cref="MemoryCache"/> with a size limit, the alternative the issue allows: a hit, and a stream of new
 /// decisions into a full cache (so both evict). Run:
 /// <c>dotnet run -c Release --project benchmarks/Portcullis.Benchmarks -- --filter *DecisionCache*</c>.
+/// First run (ShortRun, in-process, on a shared and noisy 2-core VM, so only the ratios mean much): hit 0.67 µs and
+/// 0 B against 0.90 µs and 32 B (the boxed key); insert into a full cache 2.2 µs against 4.9 µs. Hence DecisionCache.
 /// </summary>
 [MemoryDiagnoser]
 public class DecisionCacheBenchmarks
