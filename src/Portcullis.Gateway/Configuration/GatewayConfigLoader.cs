@@ -1,4 +1,3 @@
-using System.Globalization;
 using Portcullis.Gateway.Authentication;
 using Portcullis.Gateway.Mapping;
 using YamlDotNet.Core;
@@ -9,13 +8,19 @@ namespace Portcullis.Gateway.Configuration;
 /// <summary>Reads <c>portcullis.yaml</c> into a <see cref="GatewayConfig"/>, listing every problem with its path and line.</summary>
 /// <remarks>
 /// <para>Format: <c>pdp: {policies, directory}</c>; <c>issuers: [{issuer, discovery | jwks_uri, audiences, algorithms,
-/// required_type, clock_skew_seconds, refresh_interval_seconds, require_https_metadata}]</c>; <c>routes: [{id, path,
-/// methods, upstream, anonymous, remove_authorization, authzen}]</c> where <c>authzen</c> is read by <see cref="AuthZenMappingParser"/>.</para>
+/// required_type, clock_skew_seconds, refresh_interval_seconds, require_https_metadata}]</c>; <c>routes: [{id, path, methods, upstream, anonymous,
+/// remove_authorization, authzen, decision_cache_ttl_seconds, failure_mode, cors}]</c> where <c>authzen</c> is read by
+/// <see cref="AuthZenMappingParser"/>; <c>identity_headers: {strip, inject}</c>; <c>decision_cache: {max_entries}</c>.
+/// An unknown key anywhere is a problem: a typo must not silently turn a security setting off.</para>
 /// <para>Relative folders are resolved against <c>baseDirectory</c>.</para>
 /// </remarks>
 public static class GatewayConfigLoader
 {
-    private static readonly string[] MethodNames = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"];
+    /// <summary>The top-level keys; anything else is reported (add a key here when a feature reads it).</summary>
+    private static readonly string[] Keys = ["pdp", "issuers", "routes", "identity_headers", "decision_cache"];
+
+    /// <summary>The largest <c>decision_cache.max_entries</c> accepted.</summary>
+    private const int MaxDecisionCacheEntries = 10_000_000;
 
     /// <summary>Reads the configuration file at <paramref name="path"/>.</summary>
     public static GatewayConfigLoadResult LoadFile(string path)
@@ -56,9 +61,11 @@ public static class GatewayConfigLoader
         }
 
         var reader2 = new YamlReader(problems);
+        reader2.UnknownKeys(root, "", Keys);
         string? policies = null, directory = null;
         if (reader2.Child(root, "pdp") is { } pdpNode && reader2.Mapping(pdpNode, "pdp") is { } pdp)
         {
+            reader2.UnknownKeys(pdp, "pdp", ["policies", "directory"]);
             policies = reader2.OptionalString(pdp, "policies", "pdp.policies") is { } p ? Path.GetFullPath(p, baseDirectory) : null;
             directory = reader2.OptionalString(pdp, "directory", "pdp.directory") is { } d ? Path.GetFullPath(d, baseDirectory) : null;
         }
@@ -68,7 +75,7 @@ public static class GatewayConfigLoader
         {
             for (var i = 0; i < issuerList.Children.Count; i++)
             {
-                if (ReadIssuer(reader2, issuerList.Children[i], $"issuers[{i}]") is { } issuer) issuers.Add(issuer);
+                if (IssuerConfigReader.Read(reader2, issuerList.Children[i], $"issuers[{i}]") is { } issuer) issuers.Add(issuer);
             }
         }
 
@@ -80,7 +87,7 @@ public static class GatewayConfigLoader
             var ids = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < routeList.Children.Count; i++)
             {
-                if (ReadRoute(reader2, routeList.Children[i], $"routes[{i}]") is not { } route) continue;
+                if (RouteConfigReader.Read(reader2, routeList.Children[i], $"routes[{i}]") is not { } route) continue;
                 if (!ids.Add(route.Id)) reader2.Problem(routeList.Children[i], $"routes[{i}].id", $"duplicate route id '{route.Id}'");
                 if (!route.Anonymous && issuers.Count == 0) reader2.Problem(routeList.Children[i], $"routes[{i}]", "the route needs a token but no issuers are configured");
                 if (!route.Anonymous && route.AuthZen.Pdp.IsEmbedded && policies is null) reader2.Problem(routeList.Children[i], $"routes[{i}].authzen.pdp", "the route uses the embedded PDP but 'pdp.policies' is not set");
@@ -88,78 +95,19 @@ public static class GatewayConfigLoader
             }
         }
 
-        return problems.Count == 0
-            ? new GatewayConfigLoadResult(new GatewayConfig { Routes = routes, Issuers = issuers, PoliciesPath = policies, DirectoryPath = directory }, [])
-            : new GatewayConfigLoadResult(null, problems);
-    }
-
-    private static JwtIssuerConfig? ReadIssuer(YamlReader reader, YamlNode node, string path)
-    {
-        if (reader.Mapping(node, path) is not { } map) return null;
-        var issuer = reader.RequiredString(map, "issuer", path + ".issuer");
-        var audiences = reader.StringList(map, "audiences", path + ".audiences");
-        if (issuer is null || audiences is null)
+        var identityHeaders = reader2.Child(root, "identity_headers") is { } identityNode
+            ? IdentityHeadersConfigReader.Read(reader2, identityNode, "identity_headers")
+            : IdentityHeadersConfig.Default;
+        int? maxEntries = null;
+        if (reader2.Child(root, "decision_cache") is { } cacheNode && reader2.Mapping(cacheNode, "decision_cache") is { } cache)
         {
-            if (audiences is null && reader.Child(map, "audiences") is null) reader.Problem(map, path + ".audiences", "is required");
-            return null;
-        }
-        var config = new JwtIssuerConfig
-        {
-            Issuer = issuer,
-            Audiences = audiences,
-            Discovery = reader.OptionalUri(map, "discovery", path + ".discovery"),
-            JwksUri = reader.OptionalUri(map, "jwks_uri", path + ".jwks_uri"),
-            AllowedAlgorithms = reader.StringList(map, "algorithms", path + ".algorithms") ?? JwtIssuerConfig.DefaultAlgorithms,
-            RequiredType = reader.OptionalString(map, "required_type", path + ".required_type"),
-            RequireHttpsMetadata = reader.OptionalBool(map, "require_https_metadata", path + ".require_https_metadata") ?? true,
-        };
-        if (Seconds(reader, map, "clock_skew_seconds", path) is { } skew) config = config with { ClockSkew = skew };
-        if (Seconds(reader, map, "refresh_interval_seconds", path) is { } refresh) config = config with { RefreshInterval = refresh };
-        foreach (var problem in JwtIssuerConfigValidator.Validate(config)) reader.Problem(map, path, problem);
-        return config;
-    }
-
-    private static TimeSpan? Seconds(YamlReader reader, YamlMappingNode map, string key, string path)
-    {
-        if (reader.OptionalString(map, key, $"{path}.{key}") is not { } text) return null;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)) return TimeSpan.FromSeconds(seconds);
-        reader.Problem(map, $"{path}.{key}", "must be a whole number of seconds");
-        return null;
-    }
-
-    private static GatewayRouteConfig? ReadRoute(YamlReader reader, YamlNode node, string path)
-    {
-        if (reader.Mapping(node, path) is not { } map) return null;
-        var id = reader.RequiredString(map, "id", path + ".id");
-        var template = reader.RequiredString(map, "path", path + ".path");
-        if (template is not null && !template.StartsWith('/')) reader.Problem(map, path + ".path", "must start with '/'");
-        var upstream = reader.OptionalUri(map, "upstream", path + ".upstream");
-        if (upstream is null && reader.Child(map, "upstream") is null) reader.Problem(map, path + ".upstream", "is required");
-        else if (upstream is not null && upstream.Scheme != Uri.UriSchemeHttp && upstream.Scheme != Uri.UriSchemeHttps) reader.Problem(map, path + ".upstream", "must be an http or https address");
-        var methods = reader.StringList(map, "methods", path + ".methods") ?? [];
-        foreach (var method in methods)
-        {
-            if (!MethodNames.Contains(method.ToUpperInvariant(), StringComparer.Ordinal)) reader.Problem(map, path + ".methods", $"unknown HTTP method '{method}'");
+            reader2.UnknownKeys(cache, "decision_cache", ["max_entries"]);
+            maxEntries = reader2.OptionalInt(cache, "max_entries", "decision_cache.max_entries", 0, MaxDecisionCacheEntries);
         }
 
-        var mapping = AuthZenMappingConfig.Default;
-        if (reader.Child(map, "authzen") is { } block)
-        {
-            var parsed = AuthZenMappingParser.Parse(block, path + ".authzen");
-            if (parsed.Succeeded) mapping = parsed.Config!;
-            else foreach (var problem in parsed.Problems) reader.Add(problem);
-        }
-
-        if (id is null || template is null || upstream is null) return null;
-        return new GatewayRouteConfig
-        {
-            Id = id,
-            Path = template,
-            Methods = [.. methods.Select(m => m.ToUpperInvariant())],
-            Upstream = upstream,
-            Anonymous = reader.OptionalBool(map, "anonymous", path + ".anonymous") ?? false,
-            RemoveAuthorization = reader.OptionalBool(map, "remove_authorization", path + ".remove_authorization") ?? false,
-            AuthZen = mapping,
-        };
+        if (problems.Count > 0) return new GatewayConfigLoadResult(null, problems);
+        var config = new GatewayConfig { Routes = routes, Issuers = issuers, PoliciesPath = policies, DirectoryPath = directory, IdentityHeaders = identityHeaders };
+        if (maxEntries is { } max) config = config with { DecisionCacheMaxEntries = max };
+        return new GatewayConfigLoadResult(config, []);
     }
 }

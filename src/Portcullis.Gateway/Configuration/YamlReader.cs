@@ -62,6 +62,26 @@ internal sealed class YamlReader(List<MappingProblem> problems)
         return null;
     }
 
+    /// <summary>Returns the whole number at <paramref name="key"/> when it lies in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public int? OptionalInt(YamlMappingNode map, string key, string path, int min, int max)
+    {
+        if (OptionalString(map, key, path) is not { } text) return null;
+        if (int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
+        Problem(Child(map, key)!, path, $"must be a whole number from {min} to {max}");
+        return null;
+    }
+
+    /// <summary>Records a problem for every key of <paramref name="map"/> not in <paramref name="known"/>: a typo must
+    /// not silently drop a security setting.</summary>
+    public void UnknownKeys(YamlMappingNode map, string path, IReadOnlyCollection<string> known)
+    {
+        foreach (var key in map.Children.Keys)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (!known.Contains(name)) Problem(key, path.Length == 0 ? name : path + "." + name, $"unknown key (known: {string.Join(", ", known)})");
+        }
+    }
+
     public IReadOnlyList<string>? StringList(YamlMappingNode map, string key, string path)
     {
         if (Child(map, key) is not { } node) return null;

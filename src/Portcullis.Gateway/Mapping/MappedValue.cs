@@ -99,4 +99,39 @@ internal readonly struct MappedValue
         if (_kind == 1) _json.WriteTo(writer);
         else CelJson.Write(writer, _cel);
     }
+
+    /// <summary>Returns the value as the text of an HTTP header: a string as is, a number or boolean as its JSON text,
+    /// a list of those joined with <c>,</c>; null for an object, a nested list or an absent value.</summary>
+    /// <remarks>The caller still checks the characters (no control characters may reach a header).</remarks>
+    public string? AsHeaderText()
+    {
+        if (_kind == 2 && _cel.Kind == CelValueKind.String) return _cel.AsString;
+        if (_kind == 0) return null;
+        if (_kind == 1) return HeaderText(_json);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(buffer)) CelJson.Write(writer, _cel);
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return HeaderText(document.RootElement);
+    }
+
+    private static string? HeaderText(JsonElement json)
+    {
+        if (json.ValueKind != JsonValueKind.Array) return ScalarText(json);
+        var items = new List<string>(json.GetArrayLength());
+        foreach (var item in json.EnumerateArray())
+        {
+            if (ScalarText(item) is not { } text) return null;
+            items.Add(text);
+        }
+        return string.Join(',', items);
+    }
+
+    private static string? ScalarText(JsonElement json) => json.ValueKind switch
+    {
+        JsonValueKind.String => json.GetString(),
+        JsonValueKind.Number => json.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => null,
+    };
 }

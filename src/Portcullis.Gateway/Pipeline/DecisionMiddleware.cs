@@ -1,18 +1,21 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Portcullis.AuthZen;
 using Portcullis.AuthZen.Client;
 using Portcullis.AuthZen.Model;
+using Portcullis.Gateway.Configuration;
+using Portcullis.Gateway.Decisions;
 using Portcullis.Gateway.Mapping;
-using Yarp.ReverseProxy.Model;
 
 namespace Portcullis.Gateway.Pipeline;
 
-/// <summary>Third stage: maps the request to AuthZEN, asks the route's PDP and answers 403 or 503 (problem+json) unless allowed.</summary>
-/// <remarks>Fails closed: a PDP that is unavailable or fails yields 503 with <c>Retry-After</c> and nothing is forwarded.</remarks>
-internal sealed class DecisionMiddleware(RequestDelegate next, ILogger<DecisionMiddleware> logger)
+/// <summary>Third stage: maps the request to AuthZEN, takes the decision from the cache or the route's PDP, and
+/// answers 403 or 503 (problem+json) unless allowed.</summary>
+/// <remarks>Fails closed by default: a PDP that is unavailable or fails yields 503 with <c>Retry-After</c> and nothing
+/// is forwarded. A route with <c>failure_mode: open</c> forwards instead, marks the request fail-open and logs a
+/// warning. A mapping failure is the caller's or the configuration's problem, not the PDP's: 403 in both modes.</remarks>
+internal sealed class DecisionMiddleware(RequestDelegate next, DecisionCache cache, ILogger<DecisionMiddleware> logger)
 {
     private const string RetryAfterSeconds = "5";
 
@@ -26,9 +29,9 @@ internal sealed class DecisionMiddleware(RequestDelegate next, ILogger<DecisionM
             return;
         }
 
-        var facts = Facts(context, feature);
+        var facts = GatewayRequestFacts.From(context, feature);
         feature.Facts = facts;
-        var mapped = AuthZenRequestBuilder.Build(route.Config.AuthZen, CallerClaims.FromClaims(feature.Caller!.Claims), facts);
+        var mapped = AuthZenRequestBuilder.Build(route.Config.AuthZen, CallerClaimsCache.For(feature.Caller!), facts);
         if (!mapped.Succeeded)
         {
             GatewayLog.MappingFailed(logger, feature.RequestId, mapped.Failure.ToString());
@@ -36,39 +39,59 @@ internal sealed class DecisionMiddleware(RequestDelegate next, ILogger<DecisionM
             return;
         }
 
+        feature.Pdp = route.PdpName;
+        var ttl = route.Config.DecisionCacheTtl;
+        var key = ttl > TimeSpan.Zero ? new DecisionCacheKey(route.PdpIdentity, CanonicalRequestKey.For(mapped.Request)) : default;
+        bool allowed;
+        if (ttl > TimeSpan.Zero && cache.TryGet(key, ttl, out allowed))
+        {
+            feature.CacheHit = true;
+        }
+        else
+        {
+            var (decision, failure, error) = await AskPdpAsync(context, feature, route.Pdp!, mapped.Request).ConfigureAwait(false);
+            if (decision is not { } answer)
+            {
+                await PdpFailedAsync(context, feature, failure, error).ConfigureAwait(false);
+                return;
+            }
+            allowed = answer;
+            if (ttl > TimeSpan.Zero) cache.Set(key, allowed, ttl);
+        }
+
+        if (!allowed)
+        {
+            await DenyAsync(context, feature, "denied").ConfigureAwait(false);
+            return;
+        }
+        feature.Outcome = GatewayOutcome.Allowed;
+        feature.Reason = "allowed";
+        await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>Asks the PDP; returns its decision, or null with what went wrong (never throws, except for the
+    /// caller's own cancellation).</summary>
+    private static async Task<(bool? Decision, string Failure, Exception? Error)> AskPdpAsync(HttpContext context, GatewayFeature feature, IAuthZenPdp pdp, EvaluationRequest request)
+    {
         var started = Stopwatch.GetTimestamp();
-        EvaluationResponse response;
         try
         {
-            response = await EvaluateAsync(route.Pdp!, mapped.Request, feature.RequestId, context.RequestAborted).ConfigureAwait(false);
+            var response = await EvaluateAsync(pdp, request, feature.RequestId, context.RequestAborted).ConfigureAwait(false);
+            return (response.Decision, "", null);
         }
         catch (PdpUnavailableException e)
         {
-            GatewayLog.PdpUnavailable(logger, feature.RequestId, e.Kind.ToString());
-            await UnavailableAsync(context, feature).ConfigureAwait(false);
-            return;
+            return (null, e.Kind.ToString(), null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
-            // Fail closed whatever went wrong inside the PDP: nothing is forwarded without an allow.
-            GatewayLog.PdpFailed(logger, feature.RequestId, e);
-            await UnavailableAsync(context, feature).ConfigureAwait(false);
-            return;
+            // Whatever went wrong inside the PDP, it is not an allow.
+            return (null, "Failed", e);
         }
         finally
         {
             feature.PdpTime = Stopwatch.GetElapsedTime(started);
         }
-
-        if (!response.Decision)
-        {
-            await DenyAsync(context, feature, "denied").ConfigureAwait(false);
-            return;
-        }
-
-        feature.Outcome = GatewayOutcome.Allowed;
-        feature.Reason = "allowed";
-        await next(context).ConfigureAwait(false);
     }
 
     private static ValueTask<EvaluationResponse> EvaluateAsync(IAuthZenPdp pdp, EvaluationRequest request, string requestId, CancellationToken cancellationToken) =>
@@ -76,43 +99,29 @@ internal sealed class DecisionMiddleware(RequestDelegate next, ILogger<DecisionM
             ? client.EvaluateAsync(request, requestId, cancellationToken)
             : pdp.EvaluateAsync(request, cancellationToken);
 
-    private static Task DenyAsync(HttpContext context, GatewayFeature feature, string reason)
+    private Task PdpFailedAsync(HttpContext context, GatewayFeature feature, string failure, Exception? error)
     {
-        feature.Outcome = GatewayOutcome.Denied;
-        feature.Reason = reason;
-        return ProblemResponse.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", "The request is not allowed.");
-    }
-
-    private static Task UnavailableAsync(HttpContext context, GatewayFeature feature)
-    {
+        var route = feature.Route!;
+        if (route.Config.FailureMode == FailureMode.Open)
+        {
+            GatewayLog.FailOpen(logger, feature.RequestId, route.Config.Id, failure, error);
+            feature.FailOpen = true;
+            feature.Outcome = GatewayOutcome.Allowed;
+            feature.Reason = "fail_open";
+            return next(context);
+        }
+        if (error is null) GatewayLog.PdpUnavailable(logger, feature.RequestId, failure);
+        else GatewayLog.PdpFailed(logger, feature.RequestId, error);
         feature.Outcome = GatewayOutcome.Unavailable;
         feature.Reason = "pdp_unavailable";
         context.Response.Headers.RetryAfter = RetryAfterSeconds;
         return ProblemResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The authorization service is unavailable; try again later.");
     }
 
-    private static RequestFacts Facts(HttpContext context, GatewayFeature feature)
+    private static Task DenyAsync(HttpContext context, GatewayFeature feature, string reason)
     {
-        var request = context.Request;
-        var routeParams = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in request.RouteValues)
-        {
-            if (value is not null) routeParams[key] = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-        }
-        var query = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var (key, values) in request.Query) query[key] = [.. values.Select(v => v ?? "")];
-        return new RequestFacts
-        {
-            Method = request.Method,
-            Path = request.Path.Value ?? "/",
-            RouteTemplate = context.GetReverseProxyFeature().Route.Config.Match.Path ?? feature.Route!.Config.Path,
-            RouteParams = routeParams,
-            Host = request.Host.Value ?? "",
-            Query = query,
-            Headers = RequestFacts.SelectHeaders(request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v ?? "")))),
-            ClientIp = context.Connection.RemoteIpAddress?.ToString(),
-            Time = feature.ReceivedAt,
-            RequestId = feature.RequestId,
-        };
+        feature.Outcome = GatewayOutcome.Denied;
+        feature.Reason = reason;
+        return ProblemResponse.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", "The request is not allowed.");
     }
 }

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 
 namespace Portcullis.Gateway.Pipeline;
 
-/// <summary>Last stage before YARP forwards: refuses anything not decided, and removes the <c>Authorization</c> header
-/// when the route asks for it.</summary>
-internal sealed class ForwardingMiddleware(RequestDelegate next)
+/// <summary>Last stage before YARP forwards: refuses anything not decided, sets the configured identity headers from
+/// the verified caller, and removes the <c>Authorization</c> header when the route asks for it.</summary>
+internal sealed class ForwardingMiddleware(RequestDelegate next, GatewayServices services, ILogger<ForwardingMiddleware> logger)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -17,6 +18,8 @@ internal sealed class ForwardingMiddleware(RequestDelegate next)
             feature.Reason = "not_decided";
             return ProblemResponse.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", "The request is not allowed.");
         }
+        var inject = services.Config.IdentityHeaders.Inject;
+        if (feature.Caller is not null && inject.Count > 0) IdentityHeaderInjector.Inject(context, feature, inject, logger);
         if (feature.Route!.Config.RemoveAuthorization) context.Request.Headers.Remove(HeaderNames.Authorization);
         return next(context);
     }

@@ -20,4 +20,7 @@ public enum GatewayOutcome
 
     /// <summary>The PDP or the token issuer was unavailable: 503, nothing forwarded.</summary>
     Unavailable,
+
+    /// <summary>A CORS preflight on a route with <c>cors</c>: answered 204 by the gateway, no token, no PDP, nothing forwarded.</summary>
+    Preflight,
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Portcullis.Gateway.Authentication;
 using Portcullis.Gateway.Configuration;
+using Portcullis.Gateway.Decisions;
 using Portcullis.Pdp.Service;
 using Yarp.ReverseProxy.Configuration;
 
@@ -13,7 +14,7 @@ namespace Portcullis.Gateway.Pipeline;
 public static class GatewayPipeline
 {
     /// <summary>Registers the gateway for <paramref name="config"/>: YARP routes and clusters, the authenticator, the
-    /// route table with each route's PDP, and the embedded PDP when a route uses it.</summary>
+    /// route table with each route's PDP, the decision cache, the CORS service, and the embedded PDP when a route uses it.</summary>
     public static IServiceCollection AddGateway(this IServiceCollection services, GatewayConfig config)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -32,6 +33,8 @@ public static class GatewayPipeline
         });
         services.AddSingleton(sp => new GatewayRouteTable(config, sp));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new DecisionCache(config.DecisionCacheMaxEntries, sp.GetRequiredService<TimeProvider>()));
+        services.AddCors();
         if (config.Routes.Any(r => !r.Anonymous && r.AuthZen.Pdp.IsEmbedded))
         {
             services.AddEmbeddedPdp(options =>
@@ -44,8 +47,10 @@ public static class GatewayPipeline
         return services;
     }
 
-    /// <summary>Maps the gateway. Every stage, in order: ingress (request id, identity headers stripped),
-    /// authentication (401), decision (403 / 503, fail closed), enforcement (Authorization removal), then YARP forwards.</summary>
+    /// <summary>Maps the gateway. Every stage, in order: ingress (request id, identity headers stripped), CORS (preflights
+    /// answered, CORS headers on every response of a CORS route), authentication (401), decision (cache or PDP; 403 /
+    /// 503, fail closed unless the route fails open), enforcement (identity headers injected, Authorization removal),
+    /// then YARP forwards.</summary>
     /// <exception cref="InvalidOperationException"><see cref="AddGateway"/> was not called.</exception>
     public static WebApplication MapGateway(this WebApplication app)
     {
@@ -55,6 +60,7 @@ public static class GatewayPipeline
         app.MapReverseProxy(proxy =>
         {
             proxy.UseIngress();
+            proxy.UseCorsPreflight();
             proxy.UseTokenAuthentication();
             proxy.UseDecision();
             proxy.UseEnforcement();

@@ -14,9 +14,18 @@ internal static class GatewayProxyConfig
             Match = new RouteMatch
             {
                 Path = route.Path,
-                Methods = route.Methods.Count == 0 ? null : route.Methods,
+                Methods = MatchedMethods(route),
             },
         })];
+
+    /// <summary>Returns the methods YARP matches: the route's, plus OPTIONS on a CORS route so that preflights reach the
+    /// gateway's CORS stage (which refuses any other OPTIONS there with 405); null for every method.</summary>
+    private static IReadOnlyList<string>? MatchedMethods(GatewayRouteConfig route)
+    {
+        if (route.Methods.Count == 0) return null;
+        if (route.Cors is null || route.Methods.Contains("OPTIONS")) return route.Methods;
+        return [.. route.Methods, "OPTIONS"];
+    }
 
     public static IReadOnlyList<ClusterConfig> Clusters(GatewayConfig config) =>
         [.. config.Routes.Select(route => new ClusterConfig

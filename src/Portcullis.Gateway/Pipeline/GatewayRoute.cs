@@ -1,7 +1,24 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Portcullis.AuthZen;
 using Portcullis.Gateway.Configuration;
 
 namespace Portcullis.Gateway.Pipeline;
 
 /// <summary>A configured route at run time: its configuration and the PDP that decides it.</summary>
-internal sealed record GatewayRoute(GatewayRouteConfig Config, IAuthZenPdp? Pdp);
+internal sealed record GatewayRoute(GatewayRouteConfig Config, IAuthZenPdp? Pdp)
+{
+    /// <summary>The name of the embedded PDP in <see cref="IGatewayFeature.Pdp"/> and decision records.</summary>
+    public const string EmbeddedPdpName = "embedded";
+
+    /// <summary>Gets which PDP decides, as records show it: <c>embedded</c> or the remote base address; null on an anonymous route.</summary>
+    public string? PdpName { get; } = Config.Anonymous ? null
+        : Config.AuthZen.Pdp.Host is { } host ? host.AbsoluteUri : EmbeddedPdpName;
+
+    /// <summary>Gets the PDP's identity for the decision cache: its name, platform and store, so two PDPs never share an entry.</summary>
+    public string PdpIdentity { get; } = Config.AuthZen.Pdp.Host is { } remote
+        ? $"{Config.AuthZen.Pdp.Platform}|{remote.AbsoluteUri}|{Config.AuthZen.Pdp.StoreId}"
+        : EmbeddedPdpName;
+
+    /// <summary>Gets the route's CORS policy for <see cref="ICorsService"/>, or null when the route has no <c>cors</c>.</summary>
+    public CorsPolicy? CorsPolicy { get; } = Config.Cors is { } cors ? GatewayCorsPolicy.From(cors, Config.Methods) : null;
+}

@@ -8,6 +8,8 @@ internal static class GatewayStages
 {
     public static IReverseProxyApplicationBuilder UseIngress(this IReverseProxyApplicationBuilder proxy) => Use<IngressMiddleware>(proxy);
 
+    public static IReverseProxyApplicationBuilder UseCorsPreflight(this IReverseProxyApplicationBuilder proxy) => Use<CorsMiddleware>(proxy);
+
     public static IReverseProxyApplicationBuilder UseTokenAuthentication(this IReverseProxyApplicationBuilder proxy) => Use<AuthenticationMiddleware>(proxy);
 
     public static IReverseProxyApplicationBuilder UseDecision(this IReverseProxyApplicationBuilder proxy) => Use<DecisionMiddleware>(proxy);

@@ -3,14 +3,12 @@ using Yarp.ReverseProxy.Model;
 
 namespace Portcullis.Gateway.Pipeline;
 
-/// <summary>First stage: gives the request an id, finds its route and strips client-supplied identity headers.</summary>
-internal sealed class IngressMiddleware(RequestDelegate next, GatewayRouteTable routes, TimeProvider time)
+/// <summary>First stage: gives the request an id, finds its route and strips client-supplied identity headers
+/// (<c>identity_headers.strip</c>, default <c>X-User-*</c> and <c>X-Tenant-*</c>, and every injected header name).</summary>
+internal sealed class IngressMiddleware(RequestDelegate next, GatewayRouteTable routes, GatewayServices services, TimeProvider time)
 {
     /// <summary>The request id header.</summary>
     public const string RequestIdHeader = "X-Request-ID";
-
-    /// <summary>Prefixes of identity headers only the gateway may set.</summary>
-    private static readonly string[] IdentityHeaderPrefixes = ["X-User-", "X-Tenant-"];
 
     private const int MaxRequestIdLength = 128;
 
@@ -25,7 +23,8 @@ internal sealed class IngressMiddleware(RequestDelegate next, GatewayRouteTable 
 
         var headers = context.Request.Headers;
         headers[RequestIdHeader] = requestId;
-        foreach (var name in headers.Keys.Where(IsIdentityHeader).ToList()) headers.Remove(name);
+        var identity = IdentityHeaderRules.For(services.Config.IdentityHeaders);
+        foreach (var name in headers.Keys.Where(identity.ShouldStrip).ToList()) headers.Remove(name);
         context.Response.OnStarting(static state =>
         {
             var (response, id) = ((HttpResponse, string))state;
@@ -34,9 +33,6 @@ internal sealed class IngressMiddleware(RequestDelegate next, GatewayRouteTable 
         }, (context.Response, requestId));
         return next(context);
     }
-
-    private static bool IsIdentityHeader(string name) =>
-        IdentityHeaderPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Returns the single incoming id when it is 1 to 128 characters of letters, digits, <c>-</c>, <c>_</c>,
     /// <c>.</c> or <c>:</c>; anything else is replaced, so the id is safe to log and to forward.</summary>

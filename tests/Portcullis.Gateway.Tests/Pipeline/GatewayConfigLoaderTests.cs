@@ -31,7 +31,7 @@ public sealed class GatewayConfigLoaderTests
         Assert.Contains(("routes[0].path", 4), lines);
         Assert.Contains(("routes[0].upstream", 4), lines);
         Assert.Contains(("routes[1].id", 7), lines);
-        Assert.Contains(("routes[1].methods", 7), lines);
+        Assert.Contains(("routes[1].methods", 10), lines);
         Assert.Contains(result.Problems, p => p.Path.StartsWith("routes[1].authzen.subject.id", StringComparison.Ordinal) && p.Line == 13);
     }
 

@@ -1,13 +1,9 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Portcullis.Gateway.Configuration;
 using Portcullis.Gateway.Pipeline;
+using Portcullis.TestSupport;
 
 namespace Portcullis.Gateway.Tests.Pipeline;
 
@@ -76,18 +72,8 @@ public sealed class GatewayFixture : IAsyncLifetime
                   pdp:
                     host: http://127.0.0.1:{closedPort}
             """;
-        var loaded = GatewayConfigLoader.LoadYaml(yaml, folder.Root);
-        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Problems));
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddGateway(loaded.Config!);
-        gateway = builder.Build();
-        gateway.MapGateway();
-        await gateway.StartAsync();
-        var address = gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        (gateway, var client) = await GatewayHost.StartAsync(yaml, folder.Root);
+        Client = client;
     }
 
     /// <summary>Signs a valid token for <paramref name="subject"/>.</summary>

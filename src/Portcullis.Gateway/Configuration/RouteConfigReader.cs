@@ -1,0 +1,81 @@
+using Portcullis.Gateway.Mapping;
+using YamlDotNet.RepresentationModel;
+
+namespace Portcullis.Gateway.Configuration;
+
+/// <summary>Reads one entry of <c>routes:</c>.</summary>
+internal static class RouteConfigReader
+{
+    /// <summary>The HTTP methods a route (or its CORS policy) may name.</summary>
+    public static readonly string[] MethodNames = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"];
+
+    /// <summary>The longest decision cache TTL a route may ask for, in seconds.</summary>
+    public const int MaxDecisionCacheTtlSeconds = 3600;
+
+    private static readonly string[] Keys =
+        ["id", "path", "methods", "upstream", "anonymous", "remove_authorization", "authzen", "decision_cache_ttl_seconds", "failure_mode", "cors"];
+
+    public static GatewayRouteConfig? Read(YamlReader reader, YamlNode node, string path)
+    {
+        if (reader.Mapping(node, path) is not { } map) return null;
+        reader.UnknownKeys(map, path, Keys);
+        var id = reader.RequiredString(map, "id", path + ".id");
+        var template = reader.RequiredString(map, "path", path + ".path");
+        if (template is not null && !template.StartsWith('/')) reader.Problem(map, path + ".path", "must start with '/'");
+        var upstream = reader.OptionalUri(map, "upstream", path + ".upstream");
+        if (upstream is null && reader.Child(map, "upstream") is null) reader.Problem(map, path + ".upstream", "is required");
+        else if (upstream is not null && upstream.Scheme != Uri.UriSchemeHttp && upstream.Scheme != Uri.UriSchemeHttps) reader.Problem(map, path + ".upstream", "must be an http or https address");
+        var methods = Methods(reader, map, "methods", path + ".methods");
+
+        var mapping = AuthZenMappingConfig.Default;
+        if (reader.Child(map, "authzen") is { } block)
+        {
+            var parsed = AuthZenMappingParser.Parse(block, path + ".authzen");
+            if (parsed.Succeeded) mapping = parsed.Config!;
+            else foreach (var problem in parsed.Problems) reader.Add(problem);
+        }
+
+        var ttl = reader.OptionalInt(map, "decision_cache_ttl_seconds", path + ".decision_cache_ttl_seconds", 0, MaxDecisionCacheTtlSeconds) ?? 0;
+        var failureMode = ReadFailureMode(reader, map, path + ".failure_mode");
+        var cors = reader.Child(map, "cors") is { } corsNode ? CorsConfigReader.Read(reader, corsNode, path + ".cors") : null;
+
+        if (id is null || template is null || upstream is null) return null;
+        return new GatewayRouteConfig
+        {
+            Id = id,
+            Path = template,
+            Methods = methods,
+            Upstream = upstream,
+            Anonymous = reader.OptionalBool(map, "anonymous", path + ".anonymous") ?? false,
+            RemoveAuthorization = reader.OptionalBool(map, "remove_authorization", path + ".remove_authorization") ?? false,
+            AuthZen = mapping,
+            DecisionCacheTtl = TimeSpan.FromSeconds(ttl),
+            FailureMode = failureMode,
+            Cors = cors,
+        };
+    }
+
+    /// <summary>Reads a list of HTTP methods (upper-cased); <paramref name="allowAny"/> also accepts <c>*</c>.</summary>
+    public static IReadOnlyList<string> Methods(YamlReader reader, YamlMappingNode map, string key, string path, bool allowAny = false)
+    {
+        var methods = reader.StringList(map, key, path) ?? [];
+        foreach (var method in methods)
+        {
+            var upper = method.ToUpperInvariant();
+            if (!MethodNames.Contains(upper, StringComparer.Ordinal) && !(allowAny && upper == "*")) reader.Problem(reader.Child(map, key)!, path, $"unknown HTTP method '{method}'");
+        }
+        return [.. methods.Select(m => m.ToUpperInvariant())];
+    }
+
+    private static FailureMode ReadFailureMode(YamlReader reader, YamlMappingNode map, string path)
+    {
+        switch (reader.OptionalString(map, "failure_mode", path))
+        {
+            case null or "closed": return FailureMode.Closed;
+            case "open": return FailureMode.Open;
+            default:
+                reader.Problem(reader.Child(map, "failure_mode")!, path, "must be closed or open");
+                return FailureMode.Closed;
+        }
+    }
+}
