@@ -14,6 +14,8 @@ internal static class GatewayStages
 
     public static IReverseProxyApplicationBuilder UseEnforcement(this IReverseProxyApplicationBuilder proxy) => Use<ForwardingMiddleware>(proxy);
 
+    public static IReverseProxyApplicationBuilder UseUpstreamTiming(this IReverseProxyApplicationBuilder proxy) => Use<Observability.UpstreamTimingMiddleware>(proxy);
+
     private static IReverseProxyApplicationBuilder Use<T>(IReverseProxyApplicationBuilder proxy)
     {
         proxy.UseMiddleware<T>();
