@@ -47,7 +47,7 @@ public static class GatewayPipeline
     }
 
     /// <summary>Maps the gateway. Every stage, in order: decision records (request id, one record per request, also
-    /// for 404s), routing, then on a matched route ingress (identity headers stripped), authentication (401), decision
+    /// for 404s), routing, the gateway's own endpoints (/healthz, /readyz, /metrics), then on a matched route ingress (identity headers stripped), authentication (401), decision
     /// (403 / 503, fail closed), enforcement (Authorization removal), upstream timing, and YARP forwards.</summary>
     /// <exception cref="InvalidOperationException"><see cref="AddGateway"/> was not called.</exception>
     public static WebApplication MapGateway(this WebApplication app)
@@ -57,6 +57,7 @@ public static class GatewayPipeline
             throw new InvalidOperationException("Call services.AddGateway(config) before app.MapGateway().");
         app.UseDecisionRecords();
         app.UseRouting();
+        app.MapGatewayEndpoints();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseIngress();

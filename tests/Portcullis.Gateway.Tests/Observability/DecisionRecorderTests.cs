@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Portcullis.Gateway.Observability;
 
 namespace Portcullis.Gateway.Tests.Observability;
@@ -33,6 +34,30 @@ public sealed class DecisionRecorderTests : IDisposable
         Assert.Equal(2, Interlocked.Read(ref failures));
         var error = Assert.Single(logs.Entries, e => e.Level == LogLevel.Error);
         Assert.Contains(nameof(ThrowingSink), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_CacheHitAndMiss_AreCountedForTheHitRatio()
+    {
+        var factory = services.GetRequiredService<IMeterFactory>();
+        var lookups = new List<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == factory && instrument.Name == "portcullis_decision_cache_lookups") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags) if (tag.Key == "result") lock (lookups) lookups.Add((string)tag.Value!);
+        });
+        listener.Start();
+        var recorder = new DecisionRecorder([], new GatewayMetrics(factory), NullLogger<DecisionRecorder>.Instance);
+
+        recorder.Write(Record("hit") with { CacheHit = true }, cacheLookup: true);
+        recorder.Write(Record("miss"), cacheLookup: true);
+        recorder.Write(Record("no-cache"), cacheLookup: false);
+
+        Assert.Equal(["hit", "miss"], lookups);
     }
 
     public void Dispose() => services.Dispose();
