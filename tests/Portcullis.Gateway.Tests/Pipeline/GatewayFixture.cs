@@ -1,8 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Portcullis.Gateway.Configuration;
+using Portcullis.Gateway.Observability;
 using Portcullis.Gateway.Pipeline;
+using Portcullis.Gateway.Tests.Observability;
 using Portcullis.TestSupport;
 
 namespace Portcullis.Gateway.Tests.Pipeline;
@@ -40,6 +43,12 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>Gets every decision record the gateway wrote.</summary>
+    public RecordCollector Records { get; } = new();
+
+    /// <summary>Gets everything the gateway logged.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public async Task InitializeAsync()
     {
         issuer = await TestIssuerServer.StartAsync(TestKey.Rsa1);
@@ -72,7 +81,7 @@ public sealed class GatewayFixture : IAsyncLifetime
                   pdp:
                     host: http://127.0.0.1:{closedPort}
             """;
-        (gateway, var client) = await GatewayHost.StartAsync(yaml, folder.Root);
+        (gateway, var client) = await GatewayHost.StartAsync(yaml, folder.Root, services => services.AddSingleton<IDecisionRecordSink>(Records), logs: Logs);
         Client = client;
     }
 

@@ -14,15 +14,16 @@ internal static class GatewayHost
 {
     /// <summary>Loads <paramref name="yaml"/> (relative folders under <paramref name="baseDirectory"/>), starts the
     /// gateway and returns it with a client for its address; <paramref name="configure"/> adds services and middleware
-    /// placed before the gateway.</summary>
+    /// placed before the gateway; <paramref name="logs"/> receives the gateway's logs.</summary>
     public static async Task<(WebApplication App, HttpClient Client)> StartAsync(string yaml, string baseDirectory,
-        Action<IServiceCollection>? services = null, Action<WebApplication>? before = null)
+        Action<IServiceCollection>? services = null, Action<WebApplication>? before = null, ILoggerProvider? logs = null)
     {
         var loaded = GatewayConfigLoader.LoadYaml(yaml, baseDirectory);
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Problems));
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        if (logs is not null) builder.Logging.AddProvider(logs);
         services?.Invoke(builder.Services);
         builder.Services.AddGateway(loaded.Config!);
         var app = builder.Build();
