@@ -6,6 +6,8 @@ using System.Text.RegularExpressions;
 namespace Portcullis.Tests.Demo;
 
 /// <summary>The quickstart as a user runs it: <c>portcullis demo</c>, then the printed curl commands pasted into bash.</summary>
+// One collection: the demo tests look at the temp folder, so they do not run beside each other.
+[Collection("portcullis demo")]
 public sealed partial class DemoCommandTests(DemoFixture fixture) : IClassFixture<DemoFixture>
 {
     private DemoProcess Demo => fixture.Demo;

@@ -1,6 +1,8 @@
 namespace Portcullis.Tests.Demo;
 
 /// <summary>Stopping the demo: Ctrl+C (SIGINT) or SIGTERM ends every part cleanly and removes the temporary files.</summary>
+// One collection: the demo tests look at the temp folder, so they do not run beside each other.
+[Collection("portcullis demo")]
 public sealed class DemoShutdownTests
 {
     [Theory]
