@@ -66,6 +66,18 @@ public sealed class ChildProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Sends the signal <paramref name="name"/> (e.g. <c>INT</c>, what Ctrl+C sends, or <c>TERM</c>) to the
+    /// process by id, with the system's <c>kill</c> command.</summary>
+    public void SendSignal(string name)
+    {
+        var info = new ProcessStartInfo("kill") { UseShellExecute = false };
+        info.ArgumentList.Add("-" + name);
+        info.ArgumentList.Add(_process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var kill = Process.Start(info) ?? throw new InvalidOperationException("cannot start kill");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{name} {_process.Id} failed with exit code {kill.ExitCode}");
+    }
+
     /// <summary>Kills the process (and its children) by id and waits briefly for it to go.</summary>
     public void Dispose()
     {

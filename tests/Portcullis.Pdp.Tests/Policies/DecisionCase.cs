@@ -20,7 +20,8 @@ public sealed class DecisionCase
 
     public override string ToString() => $"{File}: {Name}";
 
-    /// <summary>Reads every case file in the Cases folder next to the test assembly.</summary>
+    /// <summary>Reads every case file in the Cases folder next to the test assembly. A file gives its policies inline
+    /// (<c>policies: {name: text}</c>) or names a repository folder (<c>policy_folder: samples/demo/policies</c>).</summary>
     public static IEnumerable<DecisionCase> LoadAll()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Policies", "Cases");
@@ -29,8 +30,10 @@ public sealed class DecisionCase
             var stream = new YamlStream();
             stream.Load(new StringReader(System.IO.File.ReadAllText(file)));
             var root = (YamlMappingNode)stream.Documents[0].RootNode;
-            var policies = ((YamlMappingNode)root["policies"]).Children
-                .Select(p => (((YamlScalarNode)p.Key).Value!, ((YamlScalarNode)p.Value).Value!)).ToList();
+            var policies = root.Children.TryGetValue("policy_folder", out var folderNode)
+                ? ReadFolder(((YamlScalarNode)folderNode).Value!)
+                : ((YamlMappingNode)root["policies"]).Children
+                    .Select(p => (((YamlScalarNode)p.Key).Value!, ((YamlScalarNode)p.Value).Value!)).ToList();
             foreach (YamlMappingNode check in ((YamlSequenceNode)root["checks"]).Children)
             {
                 string? Get(string key) => check.Children.TryGetValue(key, out var v) ? ((YamlScalarNode)v).Value : null;
@@ -52,6 +55,12 @@ public sealed class DecisionCase
             }
         }
     }
+
+    /// <summary>Reads the policy files of a folder of the repository (<c>policy_folder: samples/demo/policies</c>), so a
+    /// case file can check the policies a sample ships instead of a copy of them.</summary>
+    private static List<(string, string)> ReadFolder(string relative) =>
+        [.. Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, relative), "*.yaml").Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetFileName(f), System.IO.File.ReadAllText(f)))];
 
     private static string KindOf(List<(string, string Text)> policies)
     {

@@ -6,7 +6,7 @@ public sealed class CelCommandTests
     private static Task<CliResult> Run(params string[] args) => PortcullisCli.RunAsync(args);
 
     [Fact]
-    public async Task Cel_ReadmeCommand_PrintsTrue()
+    public async Task Cel_TenantAdminCondition_PrintsTrue()
     {
         var (code, stdout, _) = await Run("cel", "'admin' in user.roles && user.tenant == 'acme'", "--vars", """{"user":{"roles":["admin"],"tenant":"acme"}}""");
 
