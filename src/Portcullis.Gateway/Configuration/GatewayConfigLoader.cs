@@ -10,7 +10,7 @@ namespace Portcullis.Gateway.Configuration;
 /// <remarks>
 /// <para>Format: <c>pdp: {policies, directory}</c>; <c>issuers: [{issuer, discovery | jwks_uri, audiences, algorithms,
 /// required_type, clock_skew_seconds, require_https_metadata}]</c>; <c>routes: [{id, path, methods, upstream, anonymous,
-/// remove_authorization, authzen}]</c> where <c>authzen</c> is read by <see cref="AuthZenMappingParser"/>.</para>
+/// remove_authorization, upstream_http_version, authzen}]</c> where <c>authzen</c> is read by <see cref="AuthZenMappingParser"/>.</para>
 /// <para>Relative folders are resolved against <c>baseDirectory</c>.</para>
 /// </remarks>
 public static class GatewayConfigLoader
@@ -30,7 +30,9 @@ public static class GatewayConfigLoader
         {
             return new GatewayConfigLoadResult(null, [new MappingProblem(path, $"cannot read the file: {e.Message}")]);
         }
-        return LoadYaml(text, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        var fullPath = Path.GetFullPath(path);
+        var result = LoadYaml(text, Path.GetDirectoryName(fullPath) ?? ".");
+        return result.Config is null ? result : result with { Config = result.Config with { SourcePath = fullPath } };
     }
 
     /// <summary>Reads a configuration from YAML text; relative folders resolve against <paramref name="baseDirectory"/>.</summary>
@@ -145,6 +147,7 @@ public static class GatewayConfigLoader
             else foreach (var problem in parsed.Problems) reader.Add(problem);
         }
 
+        var upstreamHttpVersion = ReadHttpVersion(reader, map, path + ".upstream_http_version");
         if (id is null || template is null || upstream is null) return null;
         return new GatewayRouteConfig
         {
@@ -155,6 +158,22 @@ public static class GatewayConfigLoader
             Anonymous = reader.OptionalBool(map, "anonymous", path + ".anonymous") ?? false,
             RemoveAuthorization = reader.OptionalBool(map, "remove_authorization", path + ".remove_authorization") ?? false,
             AuthZen = mapping,
+            UpstreamHttpVersion = upstreamHttpVersion,
         };
+    }
+
+    private static System.Version? ReadHttpVersion(YamlReader reader, YamlMappingNode map, string path) =>
+        reader.OptionalString(map, "upstream_http_version", path) switch
+        {
+            null => null,
+            "1.1" => System.Net.HttpVersion.Version11,
+            "2" or "2.0" => System.Net.HttpVersion.Version20,
+            _ => InvalidHttpVersion(reader, map, path),
+        };
+
+    private static System.Version? InvalidHttpVersion(YamlReader reader, YamlMappingNode map, string path)
+    {
+        reader.Problem(reader.Child(map, "upstream_http_version")!, path, "must be \"1.1\" or \"2\"");
+        return null;
     }
 }

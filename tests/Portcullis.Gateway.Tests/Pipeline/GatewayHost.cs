@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Portcullis.Gateway.Configuration;
+using Portcullis.Gateway.Pipeline;
+
+namespace Portcullis.Gateway.Tests.Pipeline;
+
+/// <summary>A real gateway on 127.0.0.1 started from a configuration file (so it watches the file), with its logs captured.</summary>
+internal sealed class GatewayHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private GatewayHost(WebApplication app, CapturingLoggerProvider logs, Uri address)
+    {
+        this.app = app;
+        Logs = logs;
+        Address = address;
+    }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public Uri Address { get; }
+
+    /// <summary>Loads <paramref name="configFile"/> (it must be valid) and starts the gateway on a free loopback port.</summary>
+    public static async Task<GatewayHost> StartAsync(string configFile, Action<WebApplicationBuilder>? configure = null)
+    {
+        var loaded = GatewayConfigLoader.LoadFile(configFile);
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Problems));
+        var logs = new CapturingLoggerProvider();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        configure?.Invoke(builder);
+        builder.Services.AddGateway(loaded.Config!);
+        var app = builder.Build();
+        app.MapGateway();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new GatewayHost(app, logs, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
