@@ -14,16 +14,20 @@ internal sealed class GatewayHost : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private GatewayHost(WebApplication app, CapturingLoggerProvider logs, Uri address)
+    private GatewayHost(WebApplication app, CapturingLoggerProvider logs, IReadOnlyList<Uri> addresses)
     {
         this.app = app;
         Logs = logs;
-        Address = address;
+        Addresses = addresses;
     }
 
     public CapturingLoggerProvider Logs { get; }
 
-    public Uri Address { get; }
+    /// <summary>Gets the first address listened on.</summary>
+    public Uri Address => Addresses[0];
+
+    /// <summary>Gets every address listened on, in the order given.</summary>
+    public IReadOnlyList<Uri> Addresses { get; }
 
     /// <summary>Loads <paramref name="configFile"/> (it must be valid) and starts the gateway on a free loopback port.</summary>
     public static async Task<GatewayHost> StartAsync(string configFile, Action<WebApplicationBuilder>? configure = null)
@@ -42,8 +46,8 @@ internal sealed class GatewayHost : IAsyncDisposable
         var app = builder.Build();
         app.MapGateway();
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new GatewayHost(app, logs, new Uri(address.TrimEnd('/') + "/"));
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new GatewayHost(app, logs, [.. addresses.Select(a => new Uri(a.TrimEnd('/') + "/"))]);
     }
 
     public async ValueTask DisposeAsync()

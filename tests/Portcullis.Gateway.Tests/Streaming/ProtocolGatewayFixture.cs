@@ -1,3 +1,4 @@
+using Portcullis.Gateway.Hosting;
 using Portcullis.Gateway.Tests.Authentication;
 using Portcullis.Gateway.Tests.Pipeline;
 
@@ -32,7 +33,11 @@ public sealed class ProtocolGatewayFixture : IAsyncLifetime
 
     internal StreamingUpstream Streaming { get; private set; } = null!;
 
+    /// <summary>Gets the gateway's ordinary address (HTTP/1.1).</summary>
     public Uri Address => gateway.Address;
+
+    /// <summary>Gets the gateway's h2c address (HTTP/2 with prior knowledge).</summary>
+    public Uri H2cAddress { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -59,7 +64,9 @@ public sealed class ProtocolGatewayFixture : IAsyncLifetime
                 path: /upload/{"{id}"}
                 upstream: {Streaming.BaseAddress}
             """);
-        gateway = await GatewayHost.StartAsync(config);
+        var h2cPort = FreePort.Next();
+        gateway = await GatewayHost.StartAsync(config, builder => builder.WebHost.UseGatewayUrls("http://127.0.0.1:0", $"http://127.0.0.1:{h2cPort}"));
+        H2cAddress = gateway.Addresses.Single(a => a.Port == h2cPort);
     }
 
     public string Token(string subject) => issuer.Token(subject, Audience, TestKey.Rsa1);
