@@ -59,6 +59,17 @@ public sealed class TestIssuerServer : IAsyncDisposable
         return new JsonWebTokenHandler().CreateToken(payload.ToJsonString(), key.Credentials());
     }
 
+    /// <summary>Signs a token from this issuer for <paramref name="subject"/> and <paramref name="audience"/>, valid for five minutes.</summary>
+    public string Token(string subject, string audience, TestKey key) => new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(
+        new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = audience,
+            Expires = DateTime.UtcNow.AddMinutes(5),
+            SigningCredentials = key.Credentials(),
+            Claims = new Dictionary<string, object> { ["sub"] = subject },
+        });
+
     public static async Task<TestIssuerServer> StartAsync(params TestKey[] keys)
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -9,7 +9,7 @@ namespace Portcullis.Gateway.Configuration;
 /// <remarks>
 /// <para>Format: <c>pdp: {policies, directory}</c>; <c>issuers: [{issuer, discovery | jwks_uri, audiences, algorithms,
 /// required_type, clock_skew_seconds, refresh_interval_seconds, require_https_metadata}]</c>; <c>routes: [{id, path, methods, upstream, anonymous,
-/// remove_authorization, authzen, decision_cache_ttl_seconds, failure_mode, cors}]</c> where <c>authzen</c> is read by
+/// remove_authorization, upstream_http_version, authzen, decision_cache_ttl_seconds, failure_mode, cors}]</c> where <c>authzen</c> is read by
 /// <see cref="AuthZenMappingParser"/>; <c>identity_headers: {strip, inject}</c>; <c>decision_cache: {max_entries}</c>.
 /// An unknown key anywhere is a problem: a typo must not silently turn a security setting off.</para>
 /// <para>Relative folders are resolved against <c>baseDirectory</c>.</para>
@@ -35,7 +35,9 @@ public static class GatewayConfigLoader
         {
             return new GatewayConfigLoadResult(null, [new MappingProblem(path, $"cannot read the file: {e.Message}")]);
         }
-        return LoadYaml(text, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        var fullPath = Path.GetFullPath(path);
+        var result = LoadYaml(text, Path.GetDirectoryName(fullPath) ?? ".");
+        return result.Config is null ? result : result with { Config = result.Config with { SourcePath = fullPath } };
     }
 
     /// <summary>Reads a configuration from YAML text; relative folders resolve against <paramref name="baseDirectory"/>.</summary>

@@ -35,4 +35,9 @@ public sealed record GatewayRouteConfig
 
     /// <summary>Gets the route's CORS policy (<c>cors:</c>), or null: no CORS, a preflight needs a token like any request.</summary>
     public CorsConfig? Cors { get; init; }
+
+    /// <summary>Gets the HTTP version spoken to the upstream (<c>upstream_http_version: "1.1" | "2"</c>), exactly; with
+    /// <c>2</c> on an <c>http</c> upstream that is HTTP/2 with prior knowledge (h2c). Defaults to null: HTTP/2 when TLS
+    /// negotiates it, HTTP/1.1 otherwise.</summary>
+    public Version? UpstreamHttpVersion { get; init; }
 }

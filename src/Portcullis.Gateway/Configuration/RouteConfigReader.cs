@@ -13,7 +13,7 @@ internal static class RouteConfigReader
     public const int MaxDecisionCacheTtlSeconds = 3600;
 
     private static readonly string[] Keys =
-        ["id", "path", "methods", "upstream", "anonymous", "remove_authorization", "authzen", "decision_cache_ttl_seconds", "failure_mode", "cors"];
+        ["id", "path", "methods", "upstream", "anonymous", "remove_authorization", "upstream_http_version", "authzen", "decision_cache_ttl_seconds", "failure_mode", "cors"];
 
     public static GatewayRouteConfig? Read(YamlReader reader, YamlNode node, string path)
     {
@@ -40,6 +40,7 @@ internal static class RouteConfigReader
         var failureMode = ReadFailureMode(reader, map, path + ".failure_mode");
         var cors = reader.Child(map, "cors") is { } corsNode ? CorsConfigReader.Read(reader, corsNode, path + ".cors") : null;
 
+        var upstreamHttpVersion = ReadHttpVersion(reader, map, path + ".upstream_http_version");
         if (id is null || template is null || upstream is null) return null;
         return new GatewayRouteConfig
         {
@@ -53,6 +54,7 @@ internal static class RouteConfigReader
             DecisionCacheTtl = TimeSpan.FromSeconds(ttl),
             FailureMode = failureMode,
             Cors = cors,
+            UpstreamHttpVersion = upstreamHttpVersion,
         };
     }
 
@@ -78,5 +80,20 @@ internal static class RouteConfigReader
                 reader.Problem(reader.Child(map, "failure_mode")!, path, "must be closed or open");
                 return FailureMode.Closed;
         }
+    }
+
+    private static System.Version? ReadHttpVersion(YamlReader reader, YamlMappingNode map, string path) =>
+        reader.OptionalString(map, "upstream_http_version", path) switch
+        {
+            null => null,
+            "1.1" => System.Net.HttpVersion.Version11,
+            "2" or "2.0" => System.Net.HttpVersion.Version20,
+            _ => InvalidHttpVersion(reader, map, path),
+        };
+
+    private static System.Version? InvalidHttpVersion(YamlReader reader, YamlMappingNode map, string path)
+    {
+        reader.Problem(reader.Child(map, "upstream_http_version")!, path, "must be \"1.1\" or \"2\"");
+        return null;
     }
 }

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Portcullis.Gateway.Authentication;
 using Portcullis.Gateway.Configuration;
 using Portcullis.Gateway.Decisions;
 using Portcullis.Gateway.Observability;
+using Portcullis.Gateway.Forwarding;
+using Portcullis.Gateway.Reload;
 using Portcullis.Pdp.Service;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace Portcullis.Gateway.Pipeline;
 
@@ -15,37 +17,32 @@ namespace Portcullis.Gateway.Pipeline;
 public static class GatewayPipeline
 {
     /// <summary>Registers the gateway for <paramref name="config"/>: YARP routes and clusters, the authenticator, the
-    /// route table with each route's PDP, the decision cache, the CORS service, and the embedded PDP when a route uses it.</summary>
+    /// route table with each route's PDP, the decision cache, the CORS service, the embedded PDP when <c>pdp.policies</c> is
+    /// set, and the watcher that reloads the configuration file (<see cref="GatewayConfig.SourcePath"/>) when it changes.</summary>
     public static IServiceCollection AddGateway(this IServiceCollection services, GatewayConfig config)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(config);
         services.AddSingleton(config);
         services.AddGatewayObservability();
-        services.AddSingleton(sp =>
-        {
-            if (config.Issuers.Count == 0) return new GatewayServices(config, null, null);
-            var http = new HttpClient();
-            var authenticator = new JwtAuthenticator(
-                new JwtAuthenticationConfig { Issuers = config.Issuers },
-                http,
-                sp.GetService<TimeProvider>(),
-                sp.GetService<ILoggerFactory>()?.CreateLogger<JwtAuthenticator>());
-            return new GatewayServices(config, authenticator, http);
-        });
+        services.AddSingleton(sp => new GatewayServices(config, sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
         services.AddSingleton(sp => new GatewayRouteTable(config, sp));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new DecisionCache(config.DecisionCacheMaxEntries, sp.GetRequiredService<TimeProvider>()));
         services.AddCors();
-        if (config.Routes.Any(r => !r.Anonymous && r.AuthZen.Pdp.IsEmbedded))
+        if (config.PoliciesPath is not null)
         {
+            // Started whenever 'pdp.policies' is set, so a reload may add routes on the embedded PDP.
             services.AddEmbeddedPdp(options =>
             {
-                options.PoliciesPath = config.PoliciesPath ?? string.Empty;
+                options.PoliciesPath = config.PoliciesPath;
                 options.DirectoryPath = config.DirectoryPath;
             });
         }
-        services.AddReverseProxy().LoadFromMemory(GatewayProxyConfig.Routes(config), GatewayProxyConfig.Clusters(config));
+        services.AddReverseProxy().LoadFromMemory(GatewayProxyConfig.Routes(config, generation: 0), GatewayProxyConfig.Clusters(config));
+        services.AddSingleton<IForwarderHttpClientFactory, StreamingForwarderHttpClientFactory>();
+        services.AddSingleton<GatewayReloader>();
+        services.AddHostedService<GatewayConfigWatcher>();
         return services;
     }
 

@@ -1,12 +1,18 @@
+using System.Globalization;
 using Portcullis.Gateway.Configuration;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace Portcullis.Gateway.Pipeline;
 
 /// <summary>Turns gateway routes into YARP routes and clusters: one cluster per route, one destination (its upstream).</summary>
 internal static class GatewayProxyConfig
 {
-    public static IReadOnlyList<RouteConfig> Routes(GatewayConfig config) =>
+    /// <summary>The YARP route metadata key holding the configuration generation the route was built from, so the
+    /// ingress stage pairs a matched YARP route with the gateway route of the same generation.</summary>
+    public const string GenerationKey = "portcullis.generation";
+
+    public static IReadOnlyList<RouteConfig> Routes(GatewayConfig config, long generation) =>
         [.. config.Routes.Select(route => new RouteConfig
         {
             RouteId = route.Id,
@@ -15,6 +21,10 @@ internal static class GatewayProxyConfig
             {
                 Path = route.Path,
                 Methods = MatchedMethods(route),
+            },
+            Metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [GenerationKey] = generation.ToString(CultureInfo.InvariantCulture),
             },
         })];
 
@@ -35,5 +45,15 @@ internal static class GatewayProxyConfig
             {
                 ["upstream"] = new DestinationConfig { Address = route.Upstream.AbsoluteUri },
             },
+            HttpRequest = route.UpstreamHttpVersion is { } version
+                ? new ForwarderRequestConfig { Version = version, VersionPolicy = HttpVersionPolicy.RequestVersionExact }
+                : null,
         })];
+
+    /// <summary>Reads the generation a YARP route was built from; -1 when it carries none.</summary>
+    public static long Generation(RouteConfig route) =>
+        route.Metadata is { } metadata && metadata.TryGetValue(GenerationKey, out var text)
+            && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var generation)
+            ? generation
+            : -1;
 }

@@ -1,16 +1,46 @@
+using Microsoft.Extensions.Logging;
 using Portcullis.Gateway.Authentication;
 using Portcullis.Gateway.Configuration;
 
 namespace Portcullis.Gateway.Pipeline;
 
-/// <summary>The gateway's shared run-time objects: its configuration and the token authenticator (with the HTTP
-/// client it fetches keys with, which this object owns).</summary>
-internal sealed class GatewayServices(GatewayConfig config, JwtAuthenticator? authenticator, HttpClient? metadataClient) : IDisposable
+/// <summary>The gateway's shared run-time objects: its current configuration and token authenticator (with the HTTP
+/// client it fetches keys with, which this object owns). A reload swaps both; the authenticator only when the issuers
+/// changed, so its key and token caches survive other edits.</summary>
+internal sealed class GatewayServices : IDisposable
 {
-    public GatewayConfig Config { get; } = config;
+    private readonly TimeProvider? time;
+    private readonly ILoggerFactory? loggers;
+    private volatile GatewayConfig config;
+    private volatile IssuerAuthenticator authenticator;
+
+    public GatewayServices(GatewayConfig config, TimeProvider? time, ILoggerFactory? loggers)
+    {
+        this.config = config;
+        this.time = time;
+        this.loggers = loggers;
+        authenticator = IssuerAuthenticator.Create(config.Issuers, time, loggers);
+    }
+
+    /// <summary>Gets the configuration in force.</summary>
+    public GatewayConfig Config => config;
 
     /// <summary>Gets the authenticator, or null when no issuer is configured (every route is anonymous).</summary>
-    public JwtAuthenticator? Authenticator { get; } = authenticator;
+    public JwtAuthenticator? Authenticator => authenticator.Authenticator;
 
-    public void Dispose() => metadataClient?.Dispose();
+    /// <summary>Makes <paramref name="next"/> the configuration in force. Returns the previous authenticator's resources
+    /// when the issuers changed (dispose them once no request can still be authenticating with it), otherwise null.</summary>
+    public IDisposable? Replace(GatewayConfig next)
+    {
+        IDisposable? previous = null;
+        if (!IssuerConfigComparer.Same(authenticator.Issuers, next.Issuers))
+        {
+            previous = authenticator;
+            authenticator = IssuerAuthenticator.Create(next.Issuers, time, loggers);
+        }
+        config = next;
+        return previous;
+    }
+
+    public void Dispose() => authenticator.Dispose();
 }

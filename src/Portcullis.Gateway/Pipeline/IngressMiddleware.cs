@@ -16,8 +16,12 @@ internal sealed class IngressMiddleware(RequestDelegate next, GatewayRouteTable 
     {
         var feature = GatewayFeature.Of(context);
         var requestId = feature.RequestId;
-        var routeId = context.GetReverseProxyFeature().Route.Config.RouteId;
-        feature.Route = routes.Find(routeId) ?? throw new InvalidOperationException($"route '{routeId}' is not in the gateway's route table");
+        // The lease keeps the route (and its PDP client) of the configuration this request started with until the
+        // response is over, even when a reload swaps the route table meanwhile.
+        if (routes.Acquire(context.GetReverseProxyFeature().Route.Config) is not { } lease)
+            return ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound, "Not Found", "No route matches the request.");
+        context.Response.RegisterForDispose(lease);
+        feature.Route = lease.Route;
 
         var headers = context.Request.Headers;
         headers[RequestIdHeader] = requestId;
