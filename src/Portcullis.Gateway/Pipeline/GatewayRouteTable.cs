@@ -16,7 +16,7 @@ internal sealed class GatewayRouteTable : IDisposable
 
     public GatewayRouteTable(GatewayConfig config, IServiceProvider services)
     {
-        var remote = new Dictionary<(Uri, PdpPlatform, string?), AuthZenHttpClient>();
+        var remote = new Dictionary<(Uri, PdpPlatform, string?, TimeSpan?), AuthZenHttpClient>();
         var byId = new Dictionary<string, GatewayRoute>(StringComparer.Ordinal);
         foreach (var route in config.Routes)
         {
@@ -38,9 +38,9 @@ internal sealed class GatewayRouteTable : IDisposable
         foreach (var client in clients) client.Dispose();
     }
 
-    private AuthZenHttpClient Remote(Dictionary<(Uri, PdpPlatform, string?), AuthZenHttpClient> remote, PdpTargetConfig target, IServiceProvider services)
+    private AuthZenHttpClient Remote(Dictionary<(Uri, PdpPlatform, string?, TimeSpan?), AuthZenHttpClient> remote, PdpTargetConfig target, IServiceProvider services)
     {
-        var key = (target.Host!, target.Platform, target.StoreId);
+        var key = (target.Host!, target.Platform, target.StoreId, target.Timeout);
         if (remote.TryGetValue(key, out var existing)) return existing;
         var options = new AuthZenClientOptions
         {
@@ -53,6 +53,7 @@ internal sealed class GatewayRouteTable : IDisposable
             },
             StoreId = target.StoreId,
         };
+        if (target.Timeout is { } timeout) options.Timeout = timeout;
         var client = new AuthZenHttpClient(options, services.GetService<ILoggerFactory>()?.CreateLogger<AuthZenHttpClient>());
         clients.Add(client);
         remote[key] = client;
