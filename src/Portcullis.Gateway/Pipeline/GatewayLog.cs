@@ -16,4 +16,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Request {RequestId}: the token issuer is unavailable; answered 503")]
     public static partial void IssuerUnavailable(ILogger logger, string requestId);
+
+    [LoggerMessage(EventId = 4150, Level = LogLevel.Information, Message = "Request {RequestId}: the path hides a dot segment behind an encoded or unusual separator; answered 400, nothing forwarded")]
+    public static partial void AmbiguousPath(ILogger logger, string requestId);
 }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Model;
 
 namespace Portcullis.Gateway.Pipeline;
 
-/// <summary>First stage: gives the request an id, finds its route and strips client-supplied identity headers.</summary>
-internal sealed class IngressMiddleware(RequestDelegate next, GatewayRouteTable routes, TimeProvider time)
+/// <summary>First stage: gives the request an id, finds its route, refuses a path whose route depends on who reads it
+/// (<see cref="AmbiguousPath"/>, 400) and strips client-supplied identity headers.</summary>
+internal sealed class IngressMiddleware(RequestDelegate next, GatewayRouteTable routes, TimeProvider time, ILogger<IngressMiddleware> logger)
 {
     /// <summary>The request id header.</summary>
     public const string RequestIdHeader = "X-Request-ID";
@@ -32,11 +34,22 @@ internal sealed class IngressMiddleware(RequestDelegate next, GatewayRouteTable 
             response.Headers[RequestIdHeader] = id;
             return Task.CompletedTask;
         }, (context.Response, requestId));
+        if (AmbiguousPath.HidesDotSegment(context.Request.Path.Value ?? "/"))
+        {
+            GatewayLog.AmbiguousPath(logger, requestId);
+            feature.Outcome = GatewayOutcome.Denied;
+            feature.Reason = "ambiguous_path";
+            return ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "Bad Request", "The request path is ambiguous: it hides a '.' or '..' segment behind an encoded or unusual separator.");
+        }
         return next(context);
     }
 
-    private static bool IsIdentityHeader(string name) =>
-        IdentityHeaderPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+    /// <remarks>An underscore counts as a hyphen: CGI-style servers read <c>X_User_Id</c> as <c>X-User-Id</c>.</remarks>
+    private static bool IsIdentityHeader(string name)
+    {
+        var normalized = name.Replace('_', '-');
+        return IdentityHeaderPrefixes.Any(prefix => normalized.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>Returns the single incoming id when it is 1 to 128 characters of letters, digits, <c>-</c>, <c>_</c>,
     /// <c>.</c> or <c>:</c>; anything else is replaced, so the id is safe to log and to forward.</summary>
