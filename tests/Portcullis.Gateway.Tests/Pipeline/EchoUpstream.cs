@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -38,7 +39,8 @@ internal sealed class EchoUpstream : IAsyncDisposable
     private async Task EchoAsync(HttpContext context)
     {
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        Received.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path.Value ?? "", headers));
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
+        Received.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path.Value ?? "", headers, rawTarget));
         context.Response.ContentType = "text/plain";
         await context.Response.WriteAsync($"{context.Request.Method} {context.Request.Path}");
     }
