@@ -128,6 +128,7 @@ public static class GatewayConfigLoader
         var id = reader.RequiredString(map, "id", path + ".id");
         var template = reader.RequiredString(map, "path", path + ".path");
         if (template is not null && !template.StartsWith('/')) reader.Problem(map, path + ".path", "must start with '/'");
+        if (template is not null && Observability.GatewayEndpointPaths.CollidesWithRouteTemplate(template)) reader.Problem(map, path + ".path", "collides with the gateway's own endpoints (/healthz, /readyz, /metrics)");
         var upstream = reader.OptionalUri(map, "upstream", path + ".upstream");
         if (upstream is null && reader.Child(map, "upstream") is null) reader.Problem(map, path + ".upstream", "is required");
         else if (upstream is not null && upstream.Scheme != Uri.UriSchemeHttp && upstream.Scheme != Uri.UriSchemeHttps) reader.Problem(map, path + ".upstream", "must be an http or https address");

@@ -33,5 +33,5 @@ internal sealed class GatewayFeature(string requestId, DateTimeOffset receivedAt
     public TimeSpan UpstreamTime { get; set; }
 
     public static GatewayFeature Of(Microsoft.AspNetCore.Http.HttpContext context) =>
-        context.Features.Get<GatewayFeature>() ?? throw new InvalidOperationException("UseIngress must run before the other gateway stages.");
+        context.Features.Get<GatewayFeature>() ?? throw new InvalidOperationException("UseDecisionRecords must run before the gateway stages.");
 }

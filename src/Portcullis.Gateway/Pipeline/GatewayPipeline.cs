@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Portcullis.Gateway.Authentication;
 using Portcullis.Gateway.Configuration;
+using Portcullis.Gateway.Observability;
 using Portcullis.Pdp.Service;
 using Yarp.ReverseProxy.Configuration;
 
@@ -19,6 +20,7 @@ public static class GatewayPipeline
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(config);
         services.AddSingleton(config);
+        services.AddGatewayObservability();
         services.AddSingleton(sp =>
         {
             if (config.Issuers.Count == 0) return new GatewayServices(config, null, null);
@@ -44,14 +46,18 @@ public static class GatewayPipeline
         return services;
     }
 
-    /// <summary>Maps the gateway. Every stage, in order: ingress (request id, identity headers stripped),
-    /// authentication (401), decision (403 / 503, fail closed), enforcement (Authorization removal), then YARP forwards.</summary>
+    /// <summary>Maps the gateway. Every stage, in order: decision records (request id, one record per request, also
+    /// for 404s), routing, the gateway's own endpoints (/healthz, /readyz, /metrics), then on a matched route ingress (identity headers stripped), authentication (401), decision
+    /// (403 / 503, fail closed), enforcement (Authorization removal), upstream timing, and YARP forwards.</summary>
     /// <exception cref="InvalidOperationException"><see cref="AddGateway"/> was not called.</exception>
     public static WebApplication MapGateway(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         if (app.Services.GetService<GatewayServices>() is null)
             throw new InvalidOperationException("Call services.AddGateway(config) before app.MapGateway().");
+        app.UseDecisionRecords();
+        app.UseRouting();
+        app.MapGatewayEndpoints();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseIngress();
@@ -59,6 +65,7 @@ public static class GatewayPipeline
             proxy.UseDecision();
             proxy.UseEnforcement();
             proxy.UseLoadBalancing();
+            proxy.UseUpstreamTiming();
         });
         return app;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Portcullis.Gateway.Observability;
 using Yarp.ReverseProxy.Model;
 
 namespace Portcullis.Gateway.Pipeline;
@@ -8,11 +9,21 @@ internal static class GatewayStages
 {
     public static IReverseProxyApplicationBuilder UseIngress(this IReverseProxyApplicationBuilder proxy) => Use<IngressMiddleware>(proxy);
 
-    public static IReverseProxyApplicationBuilder UseTokenAuthentication(this IReverseProxyApplicationBuilder proxy) => Use<AuthenticationMiddleware>(proxy);
+    public static IReverseProxyApplicationBuilder UseTokenAuthentication(this IReverseProxyApplicationBuilder proxy)
+    {
+        proxy.UseTracedStage<AuthenticationMiddleware>(GatewayTracing.Authenticate);
+        return proxy;
+    }
 
-    public static IReverseProxyApplicationBuilder UseDecision(this IReverseProxyApplicationBuilder proxy) => Use<DecisionMiddleware>(proxy);
+    public static IReverseProxyApplicationBuilder UseDecision(this IReverseProxyApplicationBuilder proxy)
+    {
+        proxy.UseTracedStage<DecisionMiddleware>(GatewayTracing.Decide);
+        return proxy;
+    }
 
     public static IReverseProxyApplicationBuilder UseEnforcement(this IReverseProxyApplicationBuilder proxy) => Use<ForwardingMiddleware>(proxy);
+
+    public static IReverseProxyApplicationBuilder UseUpstreamTiming(this IReverseProxyApplicationBuilder proxy) => Use<UpstreamTimingMiddleware>(proxy);
 
     private static IReverseProxyApplicationBuilder Use<T>(IReverseProxyApplicationBuilder proxy)
     {

@@ -7,8 +7,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Portcullis.Gateway.Configuration;
+using Portcullis.Gateway.Observability;
 using Portcullis.Gateway.Pipeline;
 using Portcullis.Gateway.Tests.Authentication;
+using Portcullis.Gateway.Tests.Observability;
 
 namespace Portcullis.Gateway.Tests.Pipeline;
 
@@ -44,6 +46,12 @@ public sealed class GatewayFixture : IAsyncLifetime
     internal EchoUpstream Upstream { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Gets every decision record the gateway wrote.</summary>
+    public RecordCollector Records { get; } = new();
+
+    /// <summary>Gets everything the gateway logged.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -83,7 +91,9 @@ public sealed class GatewayFixture : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(Logs);
         builder.Services.AddGateway(loaded.Config!);
+        builder.Services.AddSingleton<IDecisionRecordSink>(Records);
         gateway = builder.Build();
         gateway.MapGateway();
         await gateway.StartAsync();
