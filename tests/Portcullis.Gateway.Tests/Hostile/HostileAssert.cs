@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Portcullis.Gateway.Observability;
 using Portcullis.Gateway.Tests.Authentication;
 
 namespace Portcullis.Gateway.Tests.Hostile;
@@ -35,11 +36,15 @@ internal static class HostileAssert
     public static void NeverForwarded(HostileGatewayFixture gateway, HostileExchange exchange) =>
         Assert.Empty(gateway.ForwardedFor(exchange.RequestId));
 
-    /// <summary>Asserts the request left exactly one decision record, with its request id and the status the client got.</summary>
-    public static async Task OneDecisionRecordAsync(HostileGatewayFixture gateway, HostileExchange exchange)
+    /// <summary>Asserts the request left exactly one decision record, with its request id, the status the client got
+    /// and, when given, the <paramref name="decision"/> and <paramref name="reason"/>.</summary>
+    public static async Task<DecisionRecord> OneDecisionRecordAsync(HostileGatewayFixture gateway, HostileExchange exchange, string? decision = null, string? reason = null)
     {
         var records = await gateway.Records.RecordsForAsync(exchange.RequestId, RecordPatience);
         var record = Assert.Single(records);
         Assert.Equal(exchange.Response.Status, record.Status);
+        if (decision is not null) Assert.Equal(decision, record.Decision);
+        if (reason is not null) Assert.Equal(reason, record.Reason);
+        return record;
     }
 }

@@ -57,7 +57,6 @@ public sealed class HostileGatewayFixture : IAsyncLifetime
         """;
 
     private readonly TempFolder folder = new();
-    private readonly List<ScriptedPdpServer> remotePdps = [];
     private TestIssuerServer issuer = null!;
     private WebApplication gateway = null!;
 
@@ -69,6 +68,9 @@ public sealed class HostileGatewayFixture : IAsyncLifetime
 
     internal HostileTokens Tokens { get; private set; } = null!;
 
+    /// <summary>Gets the misbehaving remote PDPs by the route they decide (<c>pdp-slow</c>, ...); <c>pdp-down</c> has none.</summary>
+    internal Dictionary<string, ScriptedPdpServer> RemotePdps { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Gets the gateway's address.</summary>
     public Uri Address { get; private set; } = null!;
 
@@ -77,10 +79,10 @@ public sealed class HostileGatewayFixture : IAsyncLifetime
         issuer = await TestIssuerServer.StartAsync(TestKey.Rsa1);
         Tokens = new HostileTokens(issuer.Issuer, Audience);
         Upstream = await EchoUpstream.StartAsync();
-        var slow = await RemotePdpAsync(SleepAsync);
-        var notJson = await RemotePdpAsync(ScriptedPdpServer.Json("<html>it works</html>"));
-        var badDecision = await RemotePdpAsync(ScriptedPdpServer.Json("""{"decision":"yes"}"""));
-        var error = await RemotePdpAsync(ScriptedPdpServer.Json("""{"decision":true}""", StatusCodes.Status500InternalServerError));
+        var slow = await RemotePdpAsync("pdp-slow", SleepAsync);
+        var notJson = await RemotePdpAsync("pdp-not-json", ScriptedPdpServer.Json("<html>it works</html>"));
+        var badDecision = await RemotePdpAsync("pdp-bad-decision", ScriptedPdpServer.Json("""{"decision":"yes"}"""));
+        var error = await RemotePdpAsync("pdp-error", ScriptedPdpServer.Json("""{"decision":true}""", StatusCodes.Status500InternalServerError));
         folder.Write("policies/route.yaml", Policy);
         var yaml = $$"""
             pdp:
@@ -143,21 +145,22 @@ public sealed class HostileGatewayFixture : IAsyncLifetime
     {
         await gateway.StopAsync();
         await gateway.DisposeAsync();
-        foreach (var pdp in remotePdps) await pdp.DisposeAsync();
+        foreach (var pdp in RemotePdps.Values) await pdp.DisposeAsync();
         await Upstream.DisposeAsync();
         await issuer.DisposeAsync();
         folder.Dispose();
     }
 
-    private async Task<ScriptedPdpServer> RemotePdpAsync(Func<HttpContext, Task> handler)
+    private async Task<ScriptedPdpServer> RemotePdpAsync(string route, Func<HttpContext, Task> handler)
     {
         var server = await ScriptedPdpServer.StartAsync();
         server.Handler = handler;
-        remotePdps.Add(server);
+        RemotePdps[route] = server;
         return server;
     }
 
-    /// <summary>A PDP that never answers an evaluation in time: it waits until the gateway gives up (or 30 s).</summary>
+    /// <summary>A PDP that allows everything, 1.5 s late: past the routes' 300 ms <c>timeout_ms</c> but inside the
+    /// client's default 2 s, so a 503 (rather than an allow) shows that the route's timeout took effect.</summary>
     private static async Task SleepAsync(HttpContext context)
     {
         if (HttpMethods.IsGet(context.Request.Method))
@@ -167,7 +170,7 @@ public sealed class HostileGatewayFixture : IAsyncLifetime
         }
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+            await Task.Delay(TimeSpan.FromSeconds(1.5), context.RequestAborted);
         }
         catch (OperationCanceledException)
         {

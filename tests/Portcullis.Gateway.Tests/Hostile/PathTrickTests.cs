@@ -76,8 +76,8 @@ public sealed class PathTrickTests(HostileGatewayFixture gateway)
         Assert.Equal(200, admin.Response.Status);
         Assert.Equal("/admin/{**rest}", Assert.Single(gateway.Pdp.AskedFor(admin.RequestId)).Resource!.Id);
         Assert.Equal("/admin/x", Assert.Single(gateway.ForwardedFor(admin.RequestId)).Path);
-        await HostileAssert.OneDecisionRecordAsync(gateway, user);
-        await HostileAssert.OneDecisionRecordAsync(gateway, admin);
+        await HostileAssert.OneDecisionRecordAsync(gateway, user, "deny", "denied");
+        await HostileAssert.OneDecisionRecordAsync(gateway, admin, "allow");
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public sealed class PathTrickTests(HostileGatewayFixture gateway)
             HostileAssert.Problem(exchange, 400);
             Assert.Empty(gateway.Pdp.AskedFor(exchange.RequestId));
             HostileAssert.NeverForwarded(gateway, exchange);
-            await HostileAssert.OneDecisionRecordAsync(gateway, exchange);
+            await HostileAssert.OneDecisionRecordAsync(gateway, exchange, "deny", "ambiguous_path");
         }
     }
 
@@ -114,8 +114,8 @@ public sealed class PathTrickTests(HostileGatewayFixture gateway)
         Assert.Equal(200, admin.Response.Status);
         Assert.Equal("/admin/{**rest}", Assert.Single(gateway.Pdp.AskedFor(admin.RequestId)).Resource!.Id);
         Assert.Equal(target, Assert.Single(gateway.ForwardedFor(admin.RequestId)).Path);
-        await HostileAssert.OneDecisionRecordAsync(gateway, user);
-        await HostileAssert.OneDecisionRecordAsync(gateway, admin);
+        await HostileAssert.OneDecisionRecordAsync(gateway, user, "deny", "denied");
+        await HostileAssert.OneDecisionRecordAsync(gateway, admin, "allow");
     }
 
     [Theory]
@@ -129,7 +129,7 @@ public sealed class PathTrickTests(HostileGatewayFixture gateway)
         Assert.Equal(404, exchange.Response.Status);
         Assert.Empty(gateway.Pdp.AskedFor(exchange.RequestId));
         HostileAssert.NeverForwarded(gateway, exchange);
-        await HostileAssert.OneDecisionRecordAsync(gateway, exchange);
+        await HostileAssert.OneDecisionRecordAsync(gateway, exchange, "no_route");
     }
 
     [Theory]

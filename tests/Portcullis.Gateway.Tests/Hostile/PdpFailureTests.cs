@@ -25,6 +25,11 @@ public sealed class PdpFailureTests(HostileGatewayFixture gateway)
         var retryAfter = Assert.Single(exchange.Response.Values("Retry-After"));
         Assert.True(int.TryParse(retryAfter, out var seconds) && seconds > 0, $"Retry-After '{retryAfter}' is not a positive number of seconds");
         HostileAssert.NeverForwarded(gateway, exchange);
-        await HostileAssert.OneDecisionRecordAsync(gateway, exchange);
+        if (gateway.RemotePdps.TryGetValue(route, out var pdp))
+        {
+            // The 503 comes from the PDP's own misbehaviour, not from a failure before it was asked.
+            Assert.Contains(pdp.Received, r => r.Method == "POST" && r.RequestId == exchange.RequestId);
+        }
+        await HostileAssert.OneDecisionRecordAsync(gateway, exchange, "unavailable", "pdp_unavailable");
     }
 }
