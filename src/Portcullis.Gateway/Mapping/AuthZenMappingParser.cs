@@ -8,7 +8,7 @@ namespace Portcullis.Gateway.Mapping;
 /// <summary>Parses a route's <c>authzen</c> block (the seeds' format, JSON or YAML) into an
 /// <see cref="AuthZenMappingConfig"/>, compiling every CEL expression once and listing every problem with its path.</summary>
 /// <remarks>
-/// <para>Block: <c>{"pdp": {"host", "platform", "store_id"} | "embedded", "subject": {"type", "id", "properties"},
+/// <para>Block: <c>{"pdp": {"host", "platform", "store_id", "timeout_ms"} | "embedded", "subject": {"type", "id", "properties"},
 /// "resource": {"type", "id", "properties", "include": ["params", "host", "query"]}, "action": {"name", "properties"},
 /// "context": properties}</c>. Properties are a list of <c>{"key", "claim" | "value"}</c> or an object of key: value.</para>
 /// <para>Values: <c>claim::a.b.c</c> (a dotted path into the token's claims; arrays stay arrays; a missing claim leaves

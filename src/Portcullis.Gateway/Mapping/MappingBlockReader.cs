@@ -8,7 +8,8 @@ namespace Portcullis.Gateway.Mapping;
 internal sealed class MappingBlockReader(MappingProblemList problems, CelOptions options)
 {
     private static readonly string[] TopKeys = ["pdp", "subject", "resource", "action", "context"];
-    private static readonly string[] PdpKeys = ["host", "platform", "store_id"];
+    private static readonly string[] PdpKeys = ["host", "platform", "store_id", "timeout_ms"];
+    private const int MaxTimeoutMs = 60_000;
     private static readonly string[] SubjectKeys = ["type", "id", "properties"];
     private static readonly string[] ResourceKeys = ["type", "id", "properties", "include"];
     private static readonly string[] ActionKeys = ["name", "properties"];
@@ -69,7 +70,17 @@ internal sealed class MappingBlockReader(MappingProblemList problems, CelOptions
         {
             problems.Add(Join(path, "store_id"), "store_id applies only to platform openfga");
         }
-        return new PdpTargetConfig { Host = host, Platform = platform, StoreId = storeId };
+        var timeout = ReadTimeout(element, path);
+        if (timeout is not null && host is null && Member(element, "host") is null) problems.Add(Join(path, "timeout_ms"), "timeout_ms applies only to a remote PDP (with a host)");
+        return new PdpTargetConfig { Host = host, Platform = platform, StoreId = storeId, Timeout = timeout };
+    }
+
+    private TimeSpan? ReadTimeout(JsonElement element, string path)
+    {
+        if (Member(element, "timeout_ms") is not { } value) return null;
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var ms) && ms is > 0 and <= MaxTimeoutMs) return TimeSpan.FromMilliseconds(ms);
+        problems.Add(Join(path, "timeout_ms"), $"must be a whole number of milliseconds from 1 to {MaxTimeoutMs}");
+        return null;
     }
 
     private SubjectMappingConfig ReadSubject(JsonElement element, string path, PdpPlatform platform)

@@ -15,6 +15,10 @@ public sealed record PdpTargetConfig
     /// <summary>Gets the OpenFGA store id; required when <see cref="Platform"/> is <see cref="PdpPlatform.OpenFga"/>.</summary>
     public string? StoreId { get; init; }
 
+    /// <summary>Gets the time one call to a remote PDP may take (<c>timeout_ms</c>), or null for the client's default
+    /// (2 seconds). Only for a remote PDP.</summary>
+    public TimeSpan? Timeout { get; init; }
+
     /// <summary>Gets a value indicating whether the embedded PDP decides.</summary>
     public bool IsEmbedded => Host is null;
 }

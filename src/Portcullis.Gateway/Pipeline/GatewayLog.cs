@@ -25,4 +25,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Request {RequestId}: identity header {Header} was not set: {Failure}")]
     public static partial void IdentityHeaderFailed(ILogger logger, string requestId, string header, string failure);
+
+    [LoggerMessage(EventId = 4150, Level = LogLevel.Information, Message = "Request {RequestId}: the path hides a dot segment behind an encoded or unusual separator; answered 400, nothing forwarded")]
+    public static partial void AmbiguousPath(ILogger logger, string requestId);
 }

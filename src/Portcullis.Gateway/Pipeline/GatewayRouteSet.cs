@@ -25,7 +25,7 @@ internal sealed class GatewayRouteSet
     public GatewayRouteSet(long generation, GatewayConfig config, IServiceProvider services)
     {
         Generation = generation;
-        var remote = new Dictionary<(Uri, PdpPlatform, string?), AuthZenHttpClient>();
+        var remote = new Dictionary<(Uri, PdpPlatform, string?, TimeSpan?), AuthZenHttpClient>();
         var byId = new Dictionary<string, GatewayRoute>(StringComparer.Ordinal);
         foreach (var route in config.Routes)
         {
@@ -79,9 +79,9 @@ internal sealed class GatewayRouteSet
         Release();
     }
 
-    private AuthZenHttpClient Remote(Dictionary<(Uri, PdpPlatform, string?), AuthZenHttpClient> remote, PdpTargetConfig target, IServiceProvider services)
+    private AuthZenHttpClient Remote(Dictionary<(Uri, PdpPlatform, string?, TimeSpan?), AuthZenHttpClient> remote, PdpTargetConfig target, IServiceProvider services)
     {
-        var key = (target.Host!, target.Platform, target.StoreId);
+        var key = (target.Host!, target.Platform, target.StoreId, target.Timeout);
         if (remote.TryGetValue(key, out var existing)) return existing;
         var options = new AuthZenClientOptions
         {
@@ -94,6 +94,7 @@ internal sealed class GatewayRouteSet
             },
             StoreId = target.StoreId,
         };
+        if (target.Timeout is { } timeout) options.Timeout = timeout;
         var client = new AuthZenHttpClient(options, services.GetService<ILoggerFactory>()?.CreateLogger<AuthZenHttpClient>());
         owned.Add(client);
         remote[key] = client;

@@ -14,16 +14,18 @@ internal sealed class IdentityHeaderRules
 
     private IdentityHeaderRules(IdentityHeadersConfig config)
     {
-        names = config.Strip.Where(p => !p.EndsWith('*')).Concat(config.Inject.Keys).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        prefixes = [.. config.Strip.Where(p => p.EndsWith('*')).Select(p => p[..^1])];
+        names = config.Strip.Where(p => !p.EndsWith('*')).Concat(config.Inject.Keys).Select(Normalize).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        prefixes = [.. config.Strip.Where(p => p.EndsWith('*')).Select(p => Normalize(p[..^1]))];
     }
 
     /// <summary>Returns the rules of <paramref name="config"/>, built once per configuration.</summary>
     public static IdentityHeaderRules For(IdentityHeadersConfig config) => ByConfig.GetValue(config, static c => new IdentityHeaderRules(c));
 
     /// <summary>Returns whether a client-supplied header named <paramref name="name"/> must be removed.</summary>
+    /// <remarks>An underscore counts as a hyphen: CGI-style servers read <c>X_User_Id</c> as <c>X-User-Id</c>.</remarks>
     public bool ShouldStrip(string name)
     {
+        name = Normalize(name);
         if (names.Contains(name)) return true;
         foreach (var prefix in prefixes)
         {
@@ -31,4 +33,6 @@ internal sealed class IdentityHeaderRules
         }
         return false;
     }
+
+    private static string Normalize(string name) => name.Contains('_', StringComparison.Ordinal) ? name.Replace('_', '-') : name;
 }

@@ -58,6 +58,10 @@ public class AuthZenMappingParserTests
     [InlineData("""{"pdp":{"host":"http://c:3593","platform":"cerbos"},"subject":{"properties":{"cerbos.roles":"x"}}}""", "routes.docs.authzen.subject.properties.cerbos.roles: property \"cerbos.roles\" is filled by the gateway")]
     [InlineData("""{"resource":{"include":["params","path"]}}""", "routes.docs.authzen.resource.include[1]: unknown include")]
     [InlineData("""{"context":{"time":"x"}}""", "routes.docs.authzen.context.time: property \"time\" is filled by the gateway")]
+    [InlineData("""{"pdp":{"host":"http://c:3593","timeout_ms":0}}""", "routes.docs.authzen.pdp.timeout_ms: must be a whole number of milliseconds")]
+    [InlineData("""{"pdp":{"host":"http://c:3593","timeout_ms":"250"}}""", "routes.docs.authzen.pdp.timeout_ms: must be a whole number of milliseconds")]
+    [InlineData("""{"pdp":{"host":"http://c:3593","timeout_ms":1.5}}""", "routes.docs.authzen.pdp.timeout_ms: must be a whole number of milliseconds")]
+    [InlineData("""{"pdp":{"timeout_ms":250}}""", "routes.docs.authzen.pdp.timeout_ms: timeout_ms applies only to a remote PDP")]
     public void ParseJson_BadBlock_ReportsProblemWithPath(string json, string expectedStart)
     {
         var result = AuthZenMappingParser.ParseJson(json, "routes.docs.authzen");
@@ -65,6 +69,15 @@ public class AuthZenMappingParserTests
         Assert.False(result.Succeeded);
         Assert.Null(result.Config);
         Assert.Contains(result.Problems, p => p.ToString().StartsWith(expectedStart, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ParseJson_RemotePdpTimeout_IsReadInMilliseconds()
+    {
+        var config = MappingTestData.ParseJson("""{"pdp":{"host":"http://cerbos:3593","timeout_ms":250}}""");
+
+        Assert.Equal(TimeSpan.FromMilliseconds(250), config.Pdp.Timeout);
+        Assert.Null(MappingTestData.ParseJson("""{"pdp":{"host":"http://cerbos:3593"}}""").Pdp.Timeout);
     }
 
     [Fact]

@@ -7,11 +7,11 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Portcullis.AuthZen.Tests.Client;
+namespace Portcullis.TestSupport;
 
 /// <summary>A Kestrel server on a loopback port that answers every request with whatever <see cref="Handler"/> says,
-/// and records what it received: misbehaving PDPs for the client's failure tests.</summary>
-internal sealed class ScriptedPdpServer : IAsyncDisposable
+/// and records what it received: misbehaving PDPs for the AuthZEN client's and the gateway's failure tests.</summary>
+public sealed class ScriptedPdpServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
