@@ -14,7 +14,8 @@ namespace Portcullis.Gateway.Decisions;
 /// different TTLs can share it safely. It is not tied to the token's expiry: authentication runs before the cache on
 /// every request, so an expired token never reaches it, and the key is the whole AuthZEN request (subject id and the
 /// properties taken from the claims), so a decision is reused only for the identical question. Policy changes and
-/// time-dependent policies are seen once the entry's TTL has passed.</para>
+/// time-dependent policies are seen once the entry's TTL has passed, except for the embedded PDP: its entries carry the
+/// policy snapshot they were decided on (<c>policyVersion</c>) and are not used once a reload has replaced it.</para>
 /// <para>Measured against <c>Microsoft.Extensions.Caching.Memory</c> with a size limit in
 /// <c>benchmarks/Portcullis.Benchmarks/DecisionCacheBenchmarks.cs</c>.</para>
 /// </remarks>
@@ -40,13 +41,14 @@ internal sealed class DecisionCache
     /// <summary>Gets the approximate number of entries.</summary>
     public int Count => Volatile.Read(ref count);
 
-    /// <summary>Returns the decision for <paramref name="key"/> when one younger than <paramref name="ttl"/> is held.</summary>
-    public bool TryGet(in DecisionCacheKey key, TimeSpan ttl, out bool allowed)
+    /// <summary>Returns the decision for <paramref name="key"/> when one younger than <paramref name="ttl"/> is held and
+    /// was decided on <paramref name="policyVersion"/> (compared by reference; null for PDPs without one).</summary>
+    public bool TryGet(in DecisionCacheKey key, TimeSpan ttl, out bool allowed, object? policyVersion = null)
     {
         allowed = false;
         if (!entries.TryGetValue(key, out var entry)) return false;
         var now = time.GetTimestamp();
-        if (now < entry.ExpiresAt && now - entry.DecidedAt < ToTimestampTicks(ttl))
+        if (now < entry.ExpiresAt && now - entry.DecidedAt < ToTimestampTicks(ttl) && ReferenceEquals(entry.PolicyVersion, policyVersion))
         {
             allowed = entry.Allowed;
             return true;
@@ -55,13 +57,14 @@ internal sealed class DecisionCache
         return false;
     }
 
-    /// <summary>Stores the PDP's answer for <paramref name="ttl"/> (nothing when the TTL or the bound is zero).</summary>
-    public void Set(in DecisionCacheKey key, bool allowed, TimeSpan ttl)
+    /// <summary>Stores the PDP's answer for <paramref name="ttl"/> (nothing when the TTL or the bound is zero), decided on
+    /// <paramref name="policyVersion"/> (read before asking the PDP, so a reload during the call invalidates the entry).</summary>
+    public void Set(in DecisionCacheKey key, bool allowed, TimeSpan ttl, object? policyVersion = null)
     {
         if (ttl <= TimeSpan.Zero || MaxEntries == 0) return;
         if (Volatile.Read(ref count) >= MaxEntries && !TryEvict()) return;
         var now = time.GetTimestamp();
-        var entry = new Entry(allowed, now, now + ToTimestampTicks(ttl));
+        var entry = new Entry(allowed, now, now + ToTimestampTicks(ttl), policyVersion);
         if (entries.TryAdd(key, entry)) Interlocked.Increment(ref count);
         else entries[key] = entry;
     }
@@ -99,6 +102,7 @@ internal sealed class DecisionCache
         }
     }
 
-    /// <summary>One answer: the decision, when it was made and when it expires (timestamps of the cache's clock).</summary>
-    private readonly record struct Entry(bool Allowed, long DecidedAt, long ExpiresAt);
+    /// <summary>One answer: the decision, when it was made and when it expires (timestamps of the cache's clock), and the
+    /// policy version it was decided on.</summary>
+    private readonly record struct Entry(bool Allowed, long DecidedAt, long ExpiresAt, object? PolicyVersion);
 }

@@ -7,6 +7,7 @@ using Portcullis.AuthZen.Model;
 using Portcullis.Gateway.Configuration;
 using Portcullis.Gateway.Decisions;
 using Portcullis.Gateway.Mapping;
+using Portcullis.Pdp.Service;
 
 namespace Portcullis.Gateway.Pipeline;
 
@@ -42,8 +43,10 @@ internal sealed class DecisionMiddleware(RequestDelegate next, DecisionCache cac
         feature.Pdp = route.PdpName;
         var ttl = route.Config.DecisionCacheTtl;
         var key = ttl > TimeSpan.Zero ? new DecisionCacheKey(route.PdpIdentity, CanonicalRequestKey.For(mapped.Request)) : default;
+        // The embedded PDP's snapshot is its policy version: a reload makes older cached decisions unusable.
+        var policyVersion = (route.Pdp as EmbeddedPdp)?.Snapshot;
         bool allowed;
-        if (ttl > TimeSpan.Zero && cache.TryGet(key, ttl, out allowed))
+        if (ttl > TimeSpan.Zero && cache.TryGet(key, ttl, out allowed, policyVersion))
         {
             feature.CacheHit = true;
         }
@@ -56,7 +59,7 @@ internal sealed class DecisionMiddleware(RequestDelegate next, DecisionCache cac
                 return;
             }
             allowed = answer;
-            if (ttl > TimeSpan.Zero) cache.Set(key, allowed, ttl);
+            if (ttl > TimeSpan.Zero) cache.Set(key, allowed, ttl, policyVersion);
         }
 
         if (!allowed)

@@ -32,6 +32,20 @@ public sealed class DecisionCacheTests
     }
 
     [Fact]
+    public void TryGet_AnotherPolicyVersion_MissesUntilDecidedAgain()
+    {
+        var cache = new DecisionCache(10, time);
+        object before = new(), after = new();
+        cache.Set(Key("a"), allowed: true, Minute, before);
+
+        Assert.True(cache.TryGet(Key("a"), Minute, out _, before));
+        Assert.False(cache.TryGet(Key("a"), Minute, out _, after));
+        cache.Set(Key("a"), allowed: false, Minute, after);
+        Assert.True(cache.TryGet(Key("a"), Minute, out var allowed, after));
+        Assert.False(allowed);
+    }
+
+    [Fact]
     public void TryGet_RouteWithAShorterTtl_DoesNotUseAnOlderEntry()
     {
         var cache = new DecisionCache(10, time);
