@@ -40,4 +40,7 @@ public sealed record GatewayRouteConfig
     /// <c>2</c> on an <c>http</c> upstream that is HTTP/2 with prior knowledge (h2c). Defaults to null: HTTP/2 when TLS
     /// negotiates it, HTTP/1.1 otherwise.</summary>
     public Version? UpstreamHttpVersion { get; init; }
+
+    /// <summary>Gets the route's MCP settings (<c>mcp:</c>), or null for a REST route.</summary>
+    public McpRouteConfig? Mcp { get; init; }
 }
