@@ -10,10 +10,10 @@ internal static class BearerHeader
 
     private const string Scheme = "Bearer";
 
-    /// <summary>Extracts the token, or says why there is none.</summary>
-    public static bool TryExtract(StringValues values, out string token, out AuthenticationResult? failure)
+    /// <summary>Extracts the token (a slice of the header value, so a cached token costs no copy), or says why there is none.</summary>
+    public static bool TryExtract(StringValues values, out ReadOnlyMemory<char> token, out AuthenticationResult? failure)
     {
-        token = string.Empty;
+        token = ReadOnlyMemory<char>.Empty;
         failure = null;
         if (values.Count == 0 || (values.Count == 1 && string.IsNullOrWhiteSpace(values[0])))
         {
@@ -34,9 +34,9 @@ internal static class BearerHeader
             return false;
         }
 
-        var text = value.AsSpan().Trim(' ');
-        var space = text.IndexOf(' ');
-        var scheme = space < 0 ? text : text[..space];
+        var text = value.AsMemory().Trim(' ');
+        var space = text.Span.IndexOf(' ');
+        var scheme = space < 0 ? text.Span : text.Span[..space];
         if (!scheme.Equals(Scheme, StringComparison.OrdinalIgnoreCase))
         {
             // RFC 6750 3.1: an unsupported scheme is "no authentication information", answered without an error code.
@@ -44,14 +44,14 @@ internal static class BearerHeader
             return false;
         }
 
-        var candidate = space < 0 ? [] : text[(space + 1)..].TrimStart(' ');
-        if (candidate.IsEmpty || !IsToken68(candidate))
+        var candidate = space < 0 ? ReadOnlyMemory<char>.Empty : text[(space + 1)..].TrimStart(' ');
+        if (candidate.IsEmpty || !IsToken68(candidate.Span))
         {
             failure = AuthenticationResult.Fail(AuthenticationFailureKind.Malformed, "the bearer token is empty or not well formed");
             return false;
         }
 
-        token = candidate.ToString();
+        token = candidate;
         return true;
     }
 

@@ -57,10 +57,10 @@ public sealed class JwtAuthenticator
     {
         if (!BearerHeader.TryExtract(authorization, out var token, out var failure))
             return ValueTask.FromResult(failure!);
-        var digest = TokenDigest.Of(token);
+        var digest = TokenDigest.Of(token.Span);
         if (cache?.TryGet(digest) is { } hit)
             return ValueTask.FromResult(hit);
-        return ValidateAsync(token, digest, cancellationToken);
+        return ValidateAsync(token.ToString(), digest, cancellationToken);
     }
 
     private async ValueTask<AuthenticationResult> ValidateAsync(string token, TokenDigest digest, CancellationToken cancellationToken)

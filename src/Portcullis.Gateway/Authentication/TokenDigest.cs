@@ -8,7 +8,7 @@ namespace Portcullis.Gateway.Authentication;
 internal readonly record struct TokenDigest(UInt128 High, UInt128 Low)
 {
     /// <summary>Computes the digest of a token: ASCII (b64token) and at most <see cref="BearerHeader.MaxLength"/> characters.</summary>
-    public static TokenDigest Of(string token)
+    public static TokenDigest Of(ReadOnlySpan<char> token)
     {
         Span<byte> bytes = stackalloc byte[BearerHeader.MaxLength];
         var length = Encoding.ASCII.GetBytes(token, bytes);

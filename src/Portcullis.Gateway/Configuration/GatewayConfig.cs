@@ -23,6 +23,9 @@ public sealed record GatewayConfig
     /// <summary>Gets the decision cache's bound in entries (<c>decision_cache.max_entries</c>). Defaults to 100,000.</summary>
     public int DecisionCacheMaxEntries { get; init; } = 100_000;
 
+    /// <summary>Gets where decision records are written (<c>decision_records.output: stdout | log | none</c>). Defaults to stdout.</summary>
+    public DecisionRecordOutput DecisionRecords { get; init; } = DecisionRecordOutput.Stdout;
+
     /// <summary>Gets the file this configuration was read from, or null (built in code); the gateway watches it for changes.</summary>
     public string? SourcePath { get; init; }
 }

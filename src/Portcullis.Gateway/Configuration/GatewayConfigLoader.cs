@@ -10,14 +10,14 @@ namespace Portcullis.Gateway.Configuration;
 /// <para>Format: <c>pdp: {policies, directory}</c>; <c>issuers: [{issuer, discovery | jwks_uri, audiences, algorithms,
 /// required_type, clock_skew_seconds, refresh_interval_seconds, require_https_metadata}]</c>; <c>routes: [{id, path, methods, upstream, anonymous,
 /// remove_authorization, upstream_http_version, authzen, decision_cache_ttl_seconds, failure_mode, cors}]</c> where <c>authzen</c> is read by
-/// <see cref="AuthZenMappingParser"/>; <c>identity_headers: {strip, inject}</c>; <c>decision_cache: {max_entries}</c>.
+/// <see cref="AuthZenMappingParser"/>; <c>identity_headers: {strip, inject}</c>; <c>decision_cache: {max_entries}</c>; <c>decision_records: {output: stdout | log | none}</c>.
 /// An unknown key anywhere is a problem: a typo must not silently turn a security setting off.</para>
 /// <para>Relative folders are resolved against <c>baseDirectory</c>.</para>
 /// </remarks>
 public static class GatewayConfigLoader
 {
     /// <summary>The top-level keys; anything else is reported (add a key here when a feature reads it).</summary>
-    private static readonly string[] Keys = ["pdp", "issuers", "routes", "identity_headers", "decision_cache"];
+    private static readonly string[] Keys = ["pdp", "issuers", "routes", "identity_headers", "decision_cache", "decision_records"];
 
     /// <summary>The largest <c>decision_cache.max_entries</c> accepted.</summary>
     private const int MaxDecisionCacheEntries = 10_000_000;
@@ -107,8 +107,29 @@ public static class GatewayConfigLoader
             maxEntries = reader2.OptionalInt(cache, "max_entries", "decision_cache.max_entries", 0, MaxDecisionCacheEntries);
         }
 
+        var recordOutput = DecisionRecordOutput.Stdout;
+        if (reader2.Child(root, "decision_records") is { } recordsNode && reader2.Mapping(recordsNode, "decision_records") is { } records)
+        {
+            reader2.UnknownKeys(records, "decision_records", ["output"]);
+            switch (reader2.OptionalString(records, "output", "decision_records.output"))
+            {
+                case null or "stdout": break;
+                case "log": recordOutput = DecisionRecordOutput.Log; break;
+                case "none": recordOutput = DecisionRecordOutput.None; break;
+                default: reader2.Problem(reader2.Child(records, "output")!, "decision_records.output", "must be stdout, log or none"); break;
+            }
+        }
+
         if (problems.Count > 0) return new GatewayConfigLoadResult(null, problems);
-        var config = new GatewayConfig { Routes = routes, Issuers = issuers, PoliciesPath = policies, DirectoryPath = directory, IdentityHeaders = identityHeaders };
+        var config = new GatewayConfig
+        {
+            Routes = routes,
+            Issuers = issuers,
+            PoliciesPath = policies,
+            DirectoryPath = directory,
+            IdentityHeaders = identityHeaders,
+            DecisionRecords = recordOutput,
+        };
         if (maxEntries is { } max) config = config with { DecisionCacheMaxEntries = max };
         return new GatewayConfigLoadResult(config, []);
     }

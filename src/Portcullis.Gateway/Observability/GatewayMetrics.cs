@@ -26,6 +26,7 @@ internal sealed class GatewayMetrics
     private readonly Histogram<double> upstream;
     private readonly Counter<long> cacheLookups;
     private readonly Counter<long> sinkFailures;
+    private readonly Counter<long> recordsDropped;
 
     public GatewayMetrics(IMeterFactory meterFactory)
     {
@@ -36,6 +37,7 @@ internal sealed class GatewayMetrics
         upstream = Seconds(meter, "portcullis_upstream_duration", "Time from forwarding to the upstream's response headers.");
         cacheLookups = meter.CreateCounter<long>("portcullis_decision_cache_lookups", description: "Decision cache lookups, by result (hit or miss).");
         sinkFailures = meter.CreateCounter<long>("portcullis_decision_record_sink_failures", description: "Decision records a sink failed to take.");
+        recordsDropped = meter.CreateCounter<long>("portcullis_decision_records_dropped", description: "Decision records dropped because their output could not keep up.");
     }
 
     public void Record(DecisionRecord record, bool cacheLookup)
@@ -50,6 +52,9 @@ internal sealed class GatewayMetrics
     }
 
     public void SinkFailed() => sinkFailures.Add(1);
+
+    /// <summary>Counts a record the JSON-lines output had to drop.</summary>
+    public void RecordDropped() => recordsDropped.Add(1);
 
     private static Histogram<double> Seconds(Meter meter, string name, string description) =>
         meter.CreateHistogram(name, unit: "s", description: description, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });

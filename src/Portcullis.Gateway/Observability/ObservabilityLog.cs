@@ -13,4 +13,10 @@ internal static partial class ObservabilityLog
 
     [LoggerMessage(EventId = 4303, Level = LogLevel.Information, Message = "{Record}")]
     public static partial void Decision(ILogger logger, string record);
+
+    [LoggerMessage(EventId = 4304, Level = LogLevel.Warning, Message = "Decision records are being dropped: their output cannot keep up ({Capacity} queued); see portcullis_decision_records_dropped")]
+    public static partial void RecordsDropped(ILogger logger, int capacity);
+
+    [LoggerMessage(EventId = 4305, Level = LogLevel.Error, Message = "Writing decision records failed; no further records are written")]
+    public static partial void RecordOutputFailed(ILogger logger, Exception exception);
 }

@@ -24,7 +24,7 @@ public static class GatewayPipeline
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(config);
         services.AddSingleton(config);
-        services.AddGatewayObservability();
+        services.AddGatewayObservability(config.DecisionRecords);
         services.AddSingleton(sp => new GatewayServices(config, sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
         services.AddSingleton(sp => new GatewayRouteTable(config, sp));
         services.TryAddSingleton(TimeProvider.System);

@@ -57,15 +57,7 @@ internal static class DemoCommand
         await using var app = builder.Build();
         if (!await WebHostSetup.TryLoadEmbeddedPdpAsync(app, "demo gateway").ConfigureAwait(false)) return 1;
         app.MapGateway();
-        try
-        {
-            await app.StartAsync(cancellation).ConfigureAwait(false);
-        }
-        catch (IOException e)
-        {
-            await Console.Error.WriteLineAsync($"error: cannot listen on {urls}: {e.Message}").ConfigureAwait(false);
-            return 1;
-        }
+        if (!await WebHostSetup.TryStartAsync(app, urls, cancellation).ConfigureAwait(false)) return 1;
 
         var gateway = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         await Console.Out.WriteAsync(DemoBanner.Format(gateway, issuer, upstream.BaseAddress, configPath)).ConfigureAwait(false);

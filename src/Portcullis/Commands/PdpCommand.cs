@@ -42,7 +42,8 @@ internal static class PdpCommand
         await using var app = builder.Build();
         if (!await WebHostSetup.TryLoadEmbeddedPdpAsync(app, "PDP").ConfigureAwait(false)) return 1;
         app.MapAuthZen();
-        await app.RunAsync(cancellation).ConfigureAwait(false);
+        if (!await WebHostSetup.TryStartAsync(app, urls, cancellation).ConfigureAwait(false)) return 1;
+        await app.WaitForShutdownAsync(cancellation).ConfigureAwait(false);
         return 0;
     }
 }

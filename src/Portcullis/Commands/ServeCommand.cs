@@ -56,7 +56,8 @@ internal static class ServeCommand
         await using var app = builder.Build();
         if (!await WebHostSetup.TryLoadEmbeddedPdpAsync(app, "gateway").ConfigureAwait(false)) return 1;
         app.MapGateway();
-        await app.RunAsync(cancellation).ConfigureAwait(false);
+        if (!await WebHostSetup.TryStartAsync(app, urls, cancellation).ConfigureAwait(false)) return 1;
+        await app.WaitForShutdownAsync(cancellation).ConfigureAwait(false);
         return 0;
     }
 }

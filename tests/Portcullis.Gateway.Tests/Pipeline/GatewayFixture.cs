@@ -56,6 +56,8 @@ public sealed class GatewayFixture : IAsyncLifetime
         folder.Write("policies/route.yaml", Policy);
         var closedPort = FreePort.Next();
         var yaml = $"""
+            decision_records:
+              output: log
             pdp:
               policies: policies
             issuers:

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Portcullis.Gateway.Observability;
+
+/// <summary>Writes each decision record as one JSON line (snake_case, as <see cref="LoggerDecisionRecordSink"/>) to a
+/// stream, standard output by default. The request thread only serializes the record and queues the bytes; one
+/// background writer appends them to the stream and flushes whenever the queue runs empty, so records reach the
+/// stream within moments and the request never waits for I/O.</summary>
+/// <remarks>The queue holds up to <see cref="Capacity"/> records. When the stream cannot keep up and the queue is full,
+/// further records are dropped rather than slowing every request: each drop is counted (<c>portcullis_decision_records_dropped</c>)
+/// and logged as a warning at most once a minute.</remarks>
+internal sealed class JsonLinesDecisionRecordSink : IDecisionRecordSink, IAsyncDisposable, IDisposable
+{
+    /// <summary>How many records may wait for the writer.</summary>
+    public const int Capacity = 65_536;
+
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+    private readonly Channel<byte[]> queue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(Capacity)
+    {
+        FullMode = BoundedChannelFullMode.DropWrite,
+        SingleReader = true,
+    });
+    private readonly Stream output;
+    private readonly bool ownsOutput;
+    private readonly GatewayMetrics? metrics;
+    private readonly ILogger? logger;
+    private readonly Task writer;
+    private long lastDropWarningTicks = long.MinValue;
+
+    /// <summary>Creates the sink on <paramref name="output"/> (standard output when null).</summary>
+    public JsonLinesDecisionRecordSink(Stream? output = null, GatewayMetrics? metrics = null, ILogger<JsonLinesDecisionRecordSink>? logger = null)
+    {
+        ownsOutput = output is null;
+        this.output = output ?? Console.OpenStandardOutput();
+        this.metrics = metrics;
+        this.logger = logger;
+        writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <inheritdoc/>
+    public void Write(DecisionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var line = JsonSerializer.SerializeToUtf8Bytes(record, DecisionRecordJsonContext.Default.DecisionRecord);
+        if (queue.Writer.TryWrite(line)) return;
+        metrics?.RecordDropped();
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref lastDropWarningTicks);
+        if (logger is not null && now - last >= 60_000 && Interlocked.CompareExchange(ref lastDropWarningTicks, now, last) == last)
+            ObservabilityLog.RecordsDropped(logger, Capacity);
+    }
+
+    /// <summary>Writes what is queued, then closes the queue.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await writer.ConfigureAwait(false);
+        if (ownsOutput) await output.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task WriteLoopAsync()
+    {
+        var reader = queue.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var line))
+                {
+                    await output.WriteAsync(line).ConfigureAwait(false);
+                    await output.WriteAsync(NewLine).ConfigureAwait(false);
+                }
+                await output.FlushAsync().ConfigureAwait(false);
+            }
+        }
+        catch (IOException e)
+        {
+            // The reader of our output went away (a closed pipe): records can no longer be delivered; say so once.
+            if (logger is not null) ObservabilityLog.RecordOutputFailed(logger, e);
+        }
+    }
+}
