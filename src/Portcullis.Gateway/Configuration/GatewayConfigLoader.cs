@@ -99,8 +99,9 @@ public static class GatewayConfigLoader
             }
             foreach (var conflict in Mcp.OAuth.ProtectedResourceCatalog.Build(routes).Conflicts)
             {
-                var index = routes.IndexOf(conflict.Route);
-                reader2.Problem(routeNodes[index], $"routes[{routeList.Children.IndexOf(routeNodes[index])}].mcp.resource", conflict.Message);
+                var node = routeNodes[routes.IndexOf(conflict.Route)];
+                var at = node is YamlMappingNode map && reader2.Child(map, "mcp") is YamlMappingNode mcp && reader2.Child(mcp, "resource") is { } resource ? resource : node;
+                reader2.Problem(at, $"routes[{routeList.Children.IndexOf(node)}].mcp.resource", conflict.Message);
             }
         }
 

@@ -46,8 +46,8 @@ internal static class RouteConfigReader
         var anonymous = reader.OptionalBool(map, "anonymous", path + ".anonymous") ?? false;
         var removeAuthorization = reader.OptionalBool(map, "remove_authorization", path + ".remove_authorization") ?? false;
         var mcp = reader.Child(map, "mcp") is { } mcpNode ? McpConfigReader.Read(reader, mcpNode, path + ".mcp", issuers) : null;
-        if (mcp is not null && anonymous) reader.Problem(map, path + ".anonymous", "an MCP route cannot be anonymous: every MCP message is authorized for the caller's token");
-        if (mcp is { PassToken: true } && removeAuthorization) reader.Problem(map, path + ".remove_authorization", "contradicts mcp.pass_token: true (MCP routes remove the token unless pass_token is true)");
+        if (mcp is not null && anonymous) reader.Problem(reader.Child(map, "anonymous")!, path + ".anonymous", "an MCP route cannot be anonymous: every MCP message is authorized for the caller's token");
+        if (mcp is { PassToken: true } && removeAuthorization) reader.Problem(reader.Child(map, "remove_authorization")!, path + ".remove_authorization", "contradicts mcp.pass_token: true (MCP routes remove the token unless pass_token is true)");
         if (id is null || template is null || upstream is null) return null;
         return new GatewayRouteConfig
         {
