@@ -34,6 +34,23 @@ public static class BearerChallenge
         return builder.ToString();
     }
 
+    /// <summary>Formats the RFC 6750 section 3.1 challenge of a valid token that lacks scopes (sent with 403).</summary>
+    /// <param name="scope">The space-separated scopes the request needs.</param>
+    /// <param name="resourceMetadata">The OAuth protected resource metadata address (RFC 9728), when configured.</param>
+    /// <returns>The header value, for example <c>Bearer error="insufficient_scope", scope="files:read", resource_metadata="…"</c>.</returns>
+    public static string FormatInsufficientScope(string scope, Uri? resourceMetadata = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scope);
+        var builder = new StringBuilder("Bearer");
+        var first = true;
+        Append(builder, ref first, "error", "insufficient_scope");
+        Append(builder, ref first, "error_description", "the token lacks a scope this resource requires");
+        Append(builder, ref first, "scope", scope);
+        if (resourceMetadata is not null)
+            Append(builder, ref first, "resource_metadata", resourceMetadata.AbsoluteUri);
+        return builder.ToString();
+    }
+
     private static void Append(StringBuilder builder, ref bool first, string name, string value)
     {
         builder.Append(first ? " " : ", ").Append(name).Append("=\"");

@@ -9,8 +9,9 @@ namespace Portcullis.Gateway.Configuration;
 /// <remarks>
 /// <para>Format: <c>pdp: {policies, directory}</c>; <c>issuers: [{issuer, discovery | jwks_uri, audiences, algorithms,
 /// required_type, clock_skew_seconds, refresh_interval_seconds, require_https_metadata}]</c>; <c>routes: [{id, path, methods, upstream, anonymous,
-/// remove_authorization, upstream_http_version, authzen, decision_cache_ttl_seconds, failure_mode, cors}]</c> where <c>authzen</c> is read by
-/// <see cref="AuthZenMappingParser"/>; <c>identity_headers: {strip, inject}</c>; <c>decision_cache: {max_entries}</c>; <c>decision_records: {output: stdout | log | none}</c>.
+/// remove_authorization, upstream_http_version, authzen, decision_cache_ttl_seconds, failure_mode, cors, mcp}]</c> where <c>authzen</c> is read by
+/// <see cref="AuthZenMappingParser"/> and <c>mcp</c> by <see cref="McpConfigReader"/>; <c>identity_headers: {strip, inject}</c>; <c>decision_cache: {max_entries}</c>;
+/// <c>decision_records: {output: stdout | log | none}</c>.
 /// An unknown key anywhere is a problem: a typo must not silently turn a security setting off.</para>
 /// <para>Relative folders are resolved against <c>baseDirectory</c>.</para>
 /// </remarks>
@@ -82,6 +83,7 @@ public static class GatewayConfigLoader
         }
 
         var routes = new List<GatewayRouteConfig>();
+        var routeNodes = new List<YamlNode>();
         var routesNode = reader2.Child(root, "routes");
         if (routesNode is null) problems.Add(new MappingProblem("routes", "is required", (int)root.Start.Line, (int)root.Start.Column));
         else if (reader2.Sequence(routesNode, "routes") is { } routeList)
@@ -89,11 +91,18 @@ public static class GatewayConfigLoader
             var ids = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < routeList.Children.Count; i++)
             {
-                if (RouteConfigReader.Read(reader2, routeList.Children[i], $"routes[{i}]") is not { } route) continue;
+                if (RouteConfigReader.Read(reader2, routeList.Children[i], $"routes[{i}]", issuers) is not { } route) continue;
                 if (!ids.Add(route.Id)) reader2.Problem(routeList.Children[i], $"routes[{i}].id", $"duplicate route id '{route.Id}'");
                 if (!route.Anonymous && issuers.Count == 0) reader2.Problem(routeList.Children[i], $"routes[{i}]", "the route needs a token but no issuers are configured");
                 if (!route.Anonymous && route.AuthZen.Pdp.IsEmbedded && policies is null) reader2.Problem(routeList.Children[i], $"routes[{i}].authzen.pdp", "the route uses the embedded PDP but 'pdp.policies' is not set");
                 routes.Add(route);
+                routeNodes.Add(routeList.Children[i]);
+            }
+            foreach (var conflict in Mcp.OAuth.ProtectedResourceCatalog.Build(routes).Conflicts)
+            {
+                var node = routeNodes[routes.IndexOf(conflict.Route)];
+                var at = node is YamlMappingNode map && reader2.Child(map, "mcp") is YamlMappingNode mcp && reader2.Child(mcp, "resource") is { } resource ? resource : node;
+                reader2.Problem(at, $"routes[{routeList.Children.IndexOf(node)}].mcp.resource", conflict.Message);
             }
         }
 

@@ -13,16 +13,18 @@ internal static class RouteConfigReader
     public const int MaxDecisionCacheTtlSeconds = 3600;
 
     private static readonly string[] Keys =
-        ["id", "path", "methods", "upstream", "anonymous", "remove_authorization", "upstream_http_version", "authzen", "decision_cache_ttl_seconds", "failure_mode", "cors"];
+        ["id", "path", "methods", "upstream", "anonymous", "remove_authorization", "upstream_http_version", "authzen", "decision_cache_ttl_seconds", "failure_mode", "cors", "mcp"];
 
-    public static GatewayRouteConfig? Read(YamlReader reader, YamlNode node, string path)
+    /// <summary>Reads the route at <paramref name="node"/>; <paramref name="issuers"/> are the configured issuers (an
+    /// <c>mcp:</c> block advertises them by default).</summary>
+    public static GatewayRouteConfig? Read(YamlReader reader, YamlNode node, string path, IReadOnlyList<Authentication.JwtIssuerConfig> issuers)
     {
         if (reader.Mapping(node, path) is not { } map) return null;
         reader.UnknownKeys(map, path, Keys);
         var id = reader.RequiredString(map, "id", path + ".id");
         var template = reader.RequiredString(map, "path", path + ".path");
         if (template is not null && !template.StartsWith('/')) reader.Problem(map, path + ".path", "must start with '/'");
-        if (template is not null && Observability.GatewayEndpointPaths.CollidesWithRouteTemplate(template)) reader.Problem(map, path + ".path", "collides with the gateway's own endpoints (/healthz, /readyz, /metrics)");
+        if (template is not null && Observability.GatewayEndpointPaths.CollidesWithRouteTemplate(template)) reader.Problem(map, path + ".path", $"collides with the gateway's own endpoints ({string.Join(", ", Observability.GatewayEndpointPaths.All)})");
         var upstream = reader.OptionalUri(map, "upstream", path + ".upstream");
         if (upstream is null && reader.Child(map, "upstream") is null) reader.Problem(map, path + ".upstream", "is required");
         else if (upstream is not null && upstream.Scheme != Uri.UriSchemeHttp && upstream.Scheme != Uri.UriSchemeHttps) reader.Problem(map, path + ".upstream", "must be an http or https address");
@@ -41,6 +43,11 @@ internal static class RouteConfigReader
         var cors = reader.Child(map, "cors") is { } corsNode ? CorsConfigReader.Read(reader, corsNode, path + ".cors") : null;
 
         var upstreamHttpVersion = ReadHttpVersion(reader, map, path + ".upstream_http_version");
+        var anonymous = reader.OptionalBool(map, "anonymous", path + ".anonymous") ?? false;
+        var removeAuthorization = reader.OptionalBool(map, "remove_authorization", path + ".remove_authorization") ?? false;
+        var mcp = reader.Child(map, "mcp") is { } mcpNode ? McpConfigReader.Read(reader, mcpNode, path + ".mcp", issuers) : null;
+        if (mcp is not null && anonymous) reader.Problem(reader.Child(map, "anonymous")!, path + ".anonymous", "an MCP route cannot be anonymous: every MCP message is authorized for the caller's token");
+        if (mcp is { PassToken: true } && removeAuthorization) reader.Problem(reader.Child(map, "remove_authorization")!, path + ".remove_authorization", "contradicts mcp.pass_token: true (MCP routes remove the token unless pass_token is true)");
         if (id is null || template is null || upstream is null) return null;
         return new GatewayRouteConfig
         {
@@ -48,13 +55,14 @@ internal static class RouteConfigReader
             Path = template,
             Methods = methods,
             Upstream = upstream,
-            Anonymous = reader.OptionalBool(map, "anonymous", path + ".anonymous") ?? false,
-            RemoveAuthorization = reader.OptionalBool(map, "remove_authorization", path + ".remove_authorization") ?? false,
+            Anonymous = anonymous,
+            RemoveAuthorization = removeAuthorization,
             AuthZen = mapping,
             DecisionCacheTtl = TimeSpan.FromSeconds(ttl),
             FailureMode = failureMode,
             Cors = cors,
             UpstreamHttpVersion = upstreamHttpVersion,
+            Mcp = mcp,
         };
     }
 

@@ -6,6 +6,9 @@ namespace Portcullis.Gateway.Configuration;
 /// <summary>Reads typed values out of YAML nodes, recording a located problem for every wrong one.</summary>
 internal sealed class YamlReader(List<MappingProblem> problems)
 {
+    /// <summary>Gets how many problems were recorded so far (a block reader compares it before and after).</summary>
+    public int ProblemCount => problems.Count;
+
     public void Add(MappingProblem problem) => problems.Add(problem);
 
     public void Problem(YamlNode node, string path, string message) =>

@@ -14,12 +14,18 @@ public static class GatewayEndpointPaths
     /// <summary>Prometheus metrics (text exposition format).</summary>
     public const string Metrics = "/metrics";
 
-    /// <summary>Gets the reserved paths.</summary>
-    public static IReadOnlyList<string> All { get; } = [Health, Ready, Metrics];
+    /// <summary>RFC 9728 protected-resource metadata of the MCP routes: this path and every path below it
+    /// (<c>/.well-known/oauth-protected-resource/mcp</c>); see <see cref="Mcp.OAuth.ProtectedResourceCatalog"/>.</summary>
+    public const string ProtectedResourceMetadata = Mcp.OAuth.McpResourceUri.WellKnownPrefix;
 
-    /// <summary>Returns true when <paramref name="path"/> is one of the gateway's endpoints (any case, optional trailing slash).</summary>
+    /// <summary>Gets the reserved paths.</summary>
+    public static IReadOnlyList<string> All { get; } = [Health, Ready, Metrics, ProtectedResourceMetadata];
+
+    /// <summary>Returns true when <paramref name="path"/> is one of the gateway's endpoints (any case, optional trailing
+    /// slash; any path below the protected-resource metadata prefix).</summary>
     public static bool IsGatewayEndpoint(PathString path) =>
-        IsPath(path, Health) || IsPath(path, Ready) || IsPath(path, Metrics);
+        IsPath(path, Health) || IsPath(path, Ready) || IsPath(path, Metrics)
+        || path.StartsWithSegments(ProtectedResourceMetadata, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Returns true when a route template would collide with one of the gateway's endpoints: the same path
     /// or a path below it (case-insensitive, as routing is).</summary>

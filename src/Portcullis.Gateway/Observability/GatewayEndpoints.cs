@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Portcullis.Gateway.Mcp.OAuth;
 
 namespace Portcullis.Gateway.Observability;
 
-/// <summary>Maps the gateway's own endpoints: <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> (<see cref="GatewayEndpointPaths"/>).</summary>
+/// <summary>Maps the gateway's own endpoints: <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c> and the MCP routes'
+/// protected-resource metadata (<see cref="GatewayEndpointPaths"/>).</summary>
 internal static class GatewayEndpoints
 {
     private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
@@ -16,6 +18,7 @@ internal static class GatewayEndpoints
         endpoints.MapMethods(GatewayEndpointPaths.Health, GetAndHead, static context => WriteStatusAsync(context, StatusCodes.Status200OK, "ok", []));
         endpoints.MapMethods(GatewayEndpointPaths.Ready, GetAndHead, static context => WriteReadinessAsync(context, context.RequestServices.GetRequiredService<GatewayReadiness>()));
         endpoints.MapPrometheusScrapingEndpoint(GatewayEndpointPaths.Metrics);
+        endpoints.MapProtectedResourceMetadata();
         return endpoints;
     }
 

@@ -2,10 +2,15 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Portcullis.Gateway.Authentication;
+using Portcullis.Gateway.Configuration;
+using Portcullis.Gateway.Mcp.OAuth;
 
 namespace Portcullis.Gateway.Pipeline;
 
-/// <summary>Second stage: authenticates the bearer token; 401 with an RFC 6750 challenge on failure. Anonymous routes skip it.</summary>
+/// <summary>Second stage: authenticates the bearer token; 401 with an RFC 6750 challenge on failure. Anonymous routes
+/// skip it. On MCP routes (<c>mcp:</c>) the challenge also names the RFC 9728 metadata and the scopes, the token's
+/// audience must name the route's resource (401 otherwise), and a token without the required scopes gets 403
+/// <c>insufficient_scope</c>.</summary>
 internal sealed class AuthenticationMiddleware(RequestDelegate next, GatewayServices services, ILogger<AuthenticationMiddleware> logger)
 {
     /// <summary>How long a client should wait before retrying when the issuer is unavailable, in seconds.</summary>
@@ -14,7 +19,8 @@ internal sealed class AuthenticationMiddleware(RequestDelegate next, GatewayServ
     public async Task InvokeAsync(HttpContext context)
     {
         var feature = GatewayFeature.Of(context);
-        if (feature.Route!.Config.Anonymous)
+        var route = feature.Route!.Config;
+        if (route.Anonymous)
         {
             feature.Outcome = GatewayOutcome.Anonymous;
             await next(context).ConfigureAwait(false);
@@ -26,7 +32,20 @@ internal sealed class AuthenticationMiddleware(RequestDelegate next, GatewayServ
         feature.AuthenticationTime = Stopwatch.GetElapsedTime(started);
         if (result.Succeeded)
         {
+            if (route.Mcp is not null && McpAudience.Check(result.Caller, route) is { } wrongResource)
+            {
+                await ChallengeAsync(context, feature, wrongResource, route).ConfigureAwait(false);
+                return;
+            }
             feature.Caller = result.Caller;
+            if (route.Mcp is { } mcp && McpScopes.Missing(result.Caller, mcp).Count > 0)
+            {
+                feature.Outcome = GatewayOutcome.Denied;
+                feature.Reason = "insufficient_scope";
+                context.Response.Headers.WWWAuthenticate = McpChallenge.InsufficientScope(mcp);
+                await ProblemResponse.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", "The token lacks a scope this MCP server requires.").ConfigureAwait(false);
+                return;
+            }
             await next(context).ConfigureAwait(false);
             return;
         }
@@ -41,9 +60,14 @@ internal sealed class AuthenticationMiddleware(RequestDelegate next, GatewayServ
             return;
         }
 
+        await ChallengeAsync(context, feature, result.Failure, route).ConfigureAwait(false);
+    }
+
+    private static Task ChallengeAsync(HttpContext context, GatewayFeature feature, AuthenticationFailure failure, GatewayRouteConfig route)
+    {
         feature.Outcome = GatewayOutcome.Unauthenticated;
-        feature.Reason = result.Failure.Kind == AuthenticationFailureKind.Missing ? "token_missing" : "token_invalid";
-        context.Response.Headers.WWWAuthenticate = BearerChallenge.Format(result.Failure);
-        await ProblemResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", "A valid bearer token is required.").ConfigureAwait(false);
+        feature.Reason = failure.Kind == AuthenticationFailureKind.Missing ? "token_missing" : "token_invalid";
+        context.Response.Headers.WWWAuthenticate = route.Mcp is { } mcp ? McpChallenge.Unauthorized(failure, mcp) : BearerChallenge.Format(failure);
+        return ProblemResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", "A valid bearer token is required.");
     }
 }

@@ -5,7 +5,8 @@ using Microsoft.Net.Http.Headers;
 namespace Portcullis.Gateway.Pipeline;
 
 /// <summary>Last stage before YARP forwards: refuses anything not decided, sets the configured identity headers from
-/// the verified caller, and removes the <c>Authorization</c> header when the route asks for it.</summary>
+/// the verified caller, and removes the <c>Authorization</c> header when the route asks for it (and on MCP routes
+/// unless <c>mcp.pass_token</c> is true).</summary>
 internal sealed class ForwardingMiddleware(RequestDelegate next, GatewayServices services, ILogger<ForwardingMiddleware> logger)
 {
     public Task InvokeAsync(HttpContext context)
@@ -20,7 +21,9 @@ internal sealed class ForwardingMiddleware(RequestDelegate next, GatewayServices
         }
         var inject = services.Config.IdentityHeaders.Inject;
         if (feature.Caller is not null && inject.Count > 0) IdentityHeaderInjector.Inject(context, feature, inject, logger);
-        if (feature.Route!.Config.RemoveAuthorization) context.Request.Headers.Remove(HeaderNames.Authorization);
+        // MCP routes never pass the client's token on unless the route says so (MCP authorization: no token passthrough).
+        var route = feature.Route!.Config;
+        if (route.RemoveAuthorization || route.Mcp is { PassToken: false }) context.Request.Headers.Remove(HeaderNames.Authorization);
         return next(context);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Portcullis.Gateway.Authentication;
 using Portcullis.Gateway.Configuration;
+using Portcullis.Gateway.Mcp.OAuth;
 
 namespace Portcullis.Gateway.Pipeline;
 
@@ -13,6 +14,7 @@ internal sealed class GatewayServices : IDisposable
     private readonly ILoggerFactory? loggers;
     private volatile GatewayConfig config;
     private volatile IssuerAuthenticator authenticator;
+    private volatile ProtectedResourceCatalog protectedResources;
 
     public GatewayServices(GatewayConfig config, TimeProvider? time, ILoggerFactory? loggers)
     {
@@ -20,10 +22,14 @@ internal sealed class GatewayServices : IDisposable
         this.time = time;
         this.loggers = loggers;
         authenticator = IssuerAuthenticator.Create(config.Issuers, time, loggers);
+        protectedResources = ProtectedResourceCatalog.Build(config.Routes);
     }
 
     /// <summary>Gets the configuration in force.</summary>
     public GatewayConfig Config => config;
+
+    /// <summary>Gets the protected-resource metadata of the MCP routes in force.</summary>
+    public ProtectedResourceCatalog ProtectedResources => protectedResources;
 
     /// <summary>Gets the authenticator, or null when no issuer is configured (every route is anonymous).</summary>
     public JwtAuthenticator? Authenticator => authenticator.Authenticator;
@@ -38,6 +44,7 @@ internal sealed class GatewayServices : IDisposable
             previous = authenticator;
             authenticator = IssuerAuthenticator.Create(next.Issuers, time, loggers);
         }
+        protectedResources = ProtectedResourceCatalog.Build(next.Routes);
         config = next;
         return previous;
     }

@@ -11,6 +11,8 @@ public sealed class ReservedPathConfigTests
     [InlineData("/metrics")]
     [InlineData("/Metrics/{**rest}")]
     [InlineData("/healthz/{id}")]
+    [InlineData("/.well-known/oauth-protected-resource")]
+    [InlineData("/.well-known/oauth-protected-resource/{**rest}")]
     public void LoadYaml_RouteOnAGatewayEndpointPath_IsAProblemAtItsPath(string template)
     {
         var result = GatewayConfigLoader.LoadYaml(Yaml(template), Path.GetTempPath());
