@@ -70,6 +70,10 @@ public sealed class AuthZenHttpClient : IAuthZenPdp, IDisposable
     public ValueTask<EvaluationsResponse> EvaluateManyAsync(EvaluationsRequest request, CancellationToken cancellationToken = default) =>
         EvaluateManyAsync(request, AuthZenRequestId.Current, cancellationToken);
 
+    /// <inheritdoc />
+    public ValueTask<EvaluationsResponse> EvaluationsAsync(EvaluationsRequest request, CancellationToken cancellationToken = default) =>
+        EvaluateManyAsync(request, AuthZenRequestId.Current, cancellationToken);
+
     /// <summary>Decides a batch, sending <paramref name="requestId"/> as <c>X-Request-ID</c> when it is valid.</summary>
     public ValueTask<EvaluationsResponse> EvaluateManyAsync(EvaluationsRequest request, string? requestId, CancellationToken cancellationToken = default)
     {
