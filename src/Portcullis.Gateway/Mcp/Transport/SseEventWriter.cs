@@ -29,6 +29,14 @@ internal static class SseEventWriter
             WriteField(output, "event: "u8, System.Text.Encoding.UTF8.GetBytes(eventType));
         }
 
+        WriteDataLines(output, data);
+        output.Write("\n"u8);
+    }
+
+    /// <summary>Writes <paramref name="data"/> as <c>data:</c> lines, one per line of it (CR, LF and CRLF split lines).</summary>
+    public static void WriteDataLines(IBufferWriter<byte> output, ReadOnlySpan<byte> data)
+    {
+        ArgumentNullException.ThrowIfNull(output);
         var rest = data;
         while (true)
         {
@@ -43,8 +51,6 @@ internal static class SseEventWriter
             var skip = rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1;
             rest = rest[(end + skip)..];
         }
-
-        output.Write("\n"u8);
     }
 
     private static void WriteField(IBufferWriter<byte> output, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
