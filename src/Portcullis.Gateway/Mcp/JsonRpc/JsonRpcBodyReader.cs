@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Portcullis.Gateway.Mcp.JsonRpc;
 
@@ -64,13 +65,26 @@ internal static class JsonRpcBodyReader
         }
     }
 
+    /// <summary>Parses <paramref name="json"/> with the reader's limits (valid UTF-8, depth, no repeated member name),
+    /// for JSON-RPC messages from elsewhere (an upstream's JSON response or SSE event data).</summary>
+    /// <exception cref="JsonException">The text is not acceptable JSON.</exception>
+    public static JsonDocument ParseDocument(ReadOnlyMemory<byte> json)
+    {
+        // JsonDocument checks UTF-8 only when a string is read; checked here so no later GetString can throw.
+        if (!Utf8.IsValid(json.Span))
+        {
+            throw new JsonException("invalid UTF-8");
+        }
+        return JsonDocument.Parse(json, DocumentOptions);
+    }
+
     /// <summary>Parses and classifies <paramref name="bytes"/>, which must stay unchanged until the body is disposed.</summary>
     public static JsonRpcBody Parse(ReadOnlyMemory<byte> bytes)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes, DocumentOptions);
+            document = ParseDocument(bytes);
         }
         catch (JsonException)
         {

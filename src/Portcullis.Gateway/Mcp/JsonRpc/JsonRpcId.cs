@@ -40,14 +40,18 @@ internal sealed class JsonRpcId : IEquatable<JsonRpcId>
     }
 
     /// <summary>Reads <paramref name="element"/> as an id: a string, an integer (no fraction or exponent) or null.</summary>
-    /// <returns>False for any other JSON value (object, array, boolean, fractional number).</returns>
+    /// <returns>False for any other JSON value (object, array, boolean, fractional number, a string with a lone surrogate).</returns>
     public static bool TryRead(JsonElement element, out JsonRpcId id)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                id = new(JsonRpcIdKind.String, element.GetString()!, element.GetRawText());
-                return true;
+                if (JsonRpcStrings.TryGet(element, out var text))
+                {
+                    id = new(JsonRpcIdKind.String, text, element.GetRawText());
+                    return true;
+                }
+                break;
             case JsonValueKind.Null:
                 id = Null;
                 return true;

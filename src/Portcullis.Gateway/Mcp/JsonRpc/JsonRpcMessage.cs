@@ -42,7 +42,7 @@ internal sealed class JsonRpcMessage
     public string? GetStringParam(string name) =>
         Params is { ValueKind: JsonValueKind.Object } p &&
         p.TryGetProperty(name, out var value) &&
-        value.ValueKind == JsonValueKind.String
-            ? value.GetString()
+        JsonRpcStrings.TryGet(value, out var text)
+            ? text
             : null;
 }

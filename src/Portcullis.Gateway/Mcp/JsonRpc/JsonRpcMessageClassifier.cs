@@ -51,7 +51,7 @@ internal static class JsonRpcMessageClassifier
     private static JsonRpcMessage ClassifyCall(JsonElement element, JsonElement method, JsonRpcId? id, bool alsoResponse)
     {
         var echoedId = id ?? JsonRpcId.Null;
-        if (method.ValueKind != JsonValueKind.String)
+        if (!JsonRpcStrings.TryGet(method, out var methodName))
         {
             return Invalid(element, echoedId, "\"method\" must be a string");
         }
@@ -80,7 +80,7 @@ internal static class JsonRpcMessageClassifier
         {
             Kind = id is null ? JsonRpcMessageKind.Notification : JsonRpcMessageKind.Request,
             Id = id,
-            Method = method.GetString(),
+            Method = methodName,
             Params = parameters,
             Element = element,
         };

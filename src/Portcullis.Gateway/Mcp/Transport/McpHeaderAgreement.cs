@@ -115,11 +115,11 @@ internal static class McpHeaderAgreement
             parameters.TryGetProperty("_meta", out var meta) && meta.ValueKind == JsonValueKind.Object &&
             meta.TryGetProperty(ProtocolVersionMeta, out var field))
         {
-            if (field.ValueKind != JsonValueKind.String)
+            if (!JsonRpcStrings.TryGet(field, out var text))
             {
                 return Mismatch(McpProtocolVersion.HeaderName, $"_meta[\"{ProtocolVersionMeta}\"] is not a string", id, revision);
             }
-            bodyVersion = field.GetString();
+            bodyVersion = text;
         }
 
         if (bodyVersion is null)

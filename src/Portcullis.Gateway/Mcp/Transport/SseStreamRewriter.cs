@@ -19,12 +19,6 @@ internal static class SseStreamRewriter
     /// <summary>The default largest event: a bigger one ends the rewrite (<see cref="SseRewriteOutcome.EventTooLarge"/>).</summary>
     public const int DefaultMaxEventBytes = 16 * 1024 * 1024;
 
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        MaxDepth = JsonRpcBodyReader.MaxDepth,
-        AllowDuplicateProperties = false,
-    };
-
     /// <summary>Rewrites <paramref name="source"/> into <paramref name="destination"/> until the source ends.</summary>
     /// <param name="source">The upstream response body.</param>
     /// <param name="destination">The client response body.</param>
@@ -47,6 +41,10 @@ internal static class SseStreamRewriter
             {
                 while (SseEventReader.TryReadEvent(ref buffer, read.IsCompleted, out var rawEvent))
                 {
+                    if (rawEvent.Length > maxEventBytes)
+                    {
+                        return SseRewriteOutcome.EventTooLarge;
+                    }
                     await WriteEventAsync(rawEvent, destination, isTarget, transform, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -103,7 +101,7 @@ internal static class SseStreamRewriter
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(sseEvent.Data, DocumentOptions);
+            document = JsonRpcBodyReader.ParseDocument(sseEvent.Data);
         }
         catch (JsonException)
         {

@@ -1,0 +1,67 @@
+using System.Text;
+using Portcullis.Gateway.Mcp.JsonRpc;
+
+namespace Portcullis.Gateway.Tests.Mcp.JsonRpc;
+
+public sealed class JsonRpcFuzzTests
+{
+    private static readonly string[] ValidMessages =
+    [
+        """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_weather","arguments":{"city":"Oslo","days":[1,2,3]},"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28"}}}""",
+        """[{"jsonrpc":"2.0","id":"a","method":"tools/list"},{"jsonrpc":"2.0","method":"notifications/initialized"}]""",
+        """{"jsonrpc":"2.0","id":3,"result":{"tools":[{"name":"t","inputSchema":{"type":"object"}}]}}""",
+        """{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error"}}""",
+        """{"jsonrpc":"2.0","id":"\ud800","method":"p\u00e9ng"}""",
+    ];
+
+    [Fact]
+    public void Random_truncations_and_mutations_never_throw()
+    {
+        var random = new Random(20261202);
+        var alphabet = Encoding.UTF8.GetBytes("{}[]\":,0123456789-.eE \\nulltruefalse\u00e9\ud55c");
+        foreach (var text in ValidMessages)
+        {
+            var valid = Encoding.UTF8.GetBytes(text);
+            for (var cut = 0; cut <= valid.Length; cut++)
+            {
+                AssertReadable(valid.AsMemory(0, cut));
+            }
+
+            for (var round = 0; round < 3000; round++)
+            {
+                var mutated = (byte[])valid.Clone();
+                for (var edits = random.Next(1, 4); edits > 0; edits--)
+                {
+                    var at = random.Next(mutated.Length);
+                    mutated[at] = random.Next(4) == 0 ? (byte)random.Next(256) : alphabet[random.Next(alphabet.Length)];
+                }
+                AssertReadable(mutated);
+            }
+        }
+    }
+
+    private static void AssertReadable(ReadOnlyMemory<byte> bytes)
+    {
+        using var body = JsonRpcBodyReader.Parse(bytes);
+        if (body.Status != JsonRpcBodyStatus.Messages)
+        {
+            Assert.NotNull(body.Error);
+            return;
+        }
+
+        foreach (var message in body.Messages)
+        {
+            // Whatever it is, it can be answered: invalid messages carry an error, the others what the stage reads.
+            if (message.Kind == JsonRpcMessageKind.Invalid)
+            {
+                Assert.NotNull(JsonRpcErrorWriter.ToJson(message.Error!));
+            }
+            else
+            {
+                _ = JsonRpcMethodName.IsWellFormed(message.Method);
+                _ = message.GetStringParam("name");
+                Assert.NotNull(message.Id?.RawJson ?? "notification");
+            }
+        }
+    }
+}
