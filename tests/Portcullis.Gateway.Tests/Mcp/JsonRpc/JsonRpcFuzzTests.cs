@@ -1,5 +1,8 @@
 using System.Text;
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http;
 using Portcullis.Gateway.Mcp.JsonRpc;
+using Portcullis.Gateway.Mcp.Transport;
 
 namespace Portcullis.Gateway.Tests.Mcp.JsonRpc;
 
@@ -40,6 +43,31 @@ public sealed class JsonRpcFuzzTests
         }
     }
 
+    private static readonly HeaderDictionary Headers = new()
+    {
+        ["MCP-Protocol-Version"] = "2026-07-28",
+        ["Mcp-Method"] = "tools/call",
+        ["Mcp-Name"] = "=?base64?Z2V0X3dlYXRoZXI=?=",
+    };
+
+    [Fact]
+    public async Task Random_event_streams_are_copied_without_throwing()
+    {
+        var random = new Random(5);
+        var pieces = new[] { "data: ", "event: message", "\r\n", "\n", "\r", ": c", "id: 1", "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}", "[", "]", "\"", "\ud800", "data:{\"id\":1" };
+        for (var round = 0; round < 300; round++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 40)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var pipe = new Pipe();
+            await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes(text));
+            await pipe.Writer.CompleteAsync();
+            var output = new MemoryStream();
+            var outcome = await SseStreamRewriter.RewriteAsync(pipe.Reader, output, _ => true,
+                (_, _) => ValueTask.FromResult<ReadOnlyMemory<byte>?>(Encoding.UTF8.GetBytes("{}")), 4096, CancellationToken.None);
+            Assert.Equal(SseRewriteOutcome.Completed, outcome);
+        }
+    }
+
     private static void AssertReadable(ReadOnlyMemory<byte> bytes)
     {
         using var body = JsonRpcBodyReader.Parse(bytes);
@@ -49,6 +77,7 @@ public sealed class JsonRpcFuzzTests
             return;
         }
 
+        _ = McpHeaderAgreement.Check(Headers, body, McpProtocolVersion.Parse(Headers[McpProtocolVersion.HeaderName]));
         foreach (var message in body.Messages)
         {
             // Whatever it is, it can be answered: invalid messages carry an error, the others what the stage reads.
