@@ -10,14 +10,18 @@ namespace Portcullis.Gateway.Mcp.Transport;
 /// flush per event), handing the JSON-RPC responses to chosen ids to a callback that may replace them. The filtering
 /// stage uses it on SSE answers to list requests: <c>isTarget</c> picks the ids of the requests it filters, the
 /// callback returns the filtered response. Every other event — notifications, comments, keep-alives, responses to other
-/// ids, data that is not JSON — is written byte for byte as received. A response inside an array (2025-03-26 batches)
-/// is handed over element by element and the array rebuilt. A rewritten event keeps its other lines (<c>id</c>,
+/// ids, data that is not JSON — is written byte for byte as received; data that looks like JSON but cannot be read
+/// safely ends the rewrite (<see cref="SseRewriteOutcome.EventNotInspectable"/>), as does an event over the limit.
+/// A response inside an array (2025-03-26 batches) is handed over element by element and the array rebuilt. A rewritten event keeps its other lines (<c>id</c>,
 /// <c>event</c>, comments) and gets its data as one <c>data:</c> line per line, LF endings.
 /// </summary>
 internal static class SseStreamRewriter
 {
     /// <summary>The default largest event: a bigger one ends the rewrite (<see cref="SseRewriteOutcome.EventTooLarge"/>).</summary>
     public const int DefaultMaxEventBytes = 16 * 1024 * 1024;
+
+    // Marks an event whose data could not be inspected (compared by reference).
+    private static readonly byte[] NotInspectable = [];
 
     /// <summary>Rewrites <paramref name="source"/> into <paramref name="destination"/> until the source ends.</summary>
     /// <param name="source">The upstream response body.</param>
@@ -45,7 +49,10 @@ internal static class SseStreamRewriter
                     {
                         return SseRewriteOutcome.EventTooLarge;
                     }
-                    await WriteEventAsync(rawEvent, destination, isTarget, transform, cancellationToken).ConfigureAwait(false);
+                    if (!await WriteEventAsync(rawEvent, destination, isTarget, transform, cancellationToken).ConfigureAwait(false))
+                    {
+                        return SseRewriteOutcome.EventNotInspectable;
+                    }
                 }
 
                 if (buffer.Length > maxEventBytes)
@@ -58,8 +65,12 @@ internal static class SseStreamRewriter
                     // The stream ended inside an event: treated as an event, so a trailing response is still seen.
                     if (!buffer.IsEmpty)
                     {
-                        await WriteEventAsync(buffer, destination, isTarget, transform, cancellationToken).ConfigureAwait(false);
+                        var written = await WriteEventAsync(buffer, destination, isTarget, transform, cancellationToken).ConfigureAwait(false);
                         buffer = buffer.Slice(buffer.End);
+                        if (!written)
+                        {
+                            return SseRewriteOutcome.EventNotInspectable;
+                        }
                     }
                     return SseRewriteOutcome.Completed;
                 }
@@ -71,10 +82,15 @@ internal static class SseStreamRewriter
         }
     }
 
-    private static async Task WriteEventAsync(ReadOnlySequence<byte> rawEvent, Stream destination, Func<JsonRpcId, bool> isTarget,
+    private static async Task<bool> WriteEventAsync(ReadOnlySequence<byte> rawEvent, Stream destination, Func<JsonRpcId, bool> isTarget,
         SseResponseTransform transform, CancellationToken cancellationToken)
     {
         var replacement = await TransformAsync(rawEvent, isTarget, transform, cancellationToken).ConfigureAwait(false);
+        if (ReferenceEquals(replacement, NotInspectable))
+        {
+            return false;
+        }
+
         if (replacement is null)
         {
             foreach (var segment in rawEvent)
@@ -87,6 +103,7 @@ internal static class SseStreamRewriter
             await destination.WriteAsync(replacement, cancellationToken).ConfigureAwait(false);
         }
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private static async ValueTask<byte[]?> TransformAsync(ReadOnlySequence<byte> rawEvent, Func<JsonRpcId, bool> isTarget,
@@ -105,7 +122,7 @@ internal static class SseStreamRewriter
         }
         catch (JsonException)
         {
-            return null;
+            return LooksLikeJson(sseEvent.Data) ? NotInspectable : null;
         }
 
         using (document)
@@ -139,6 +156,12 @@ internal static class SseStreamRewriter
             parts.Add(replaced ?? System.Text.Encoding.UTF8.GetBytes(element.GetRawText()));
         }
         return changed ? JsonRpcErrorWriter.ToJsonArray(parts) : null;
+    }
+
+    private static bool LooksLikeJson(ReadOnlySpan<byte> data)
+    {
+        var start = data.IndexOfAnyExcept(" \t\r\n"u8);
+        return start >= 0 && data[start] is (byte)'{' or (byte)'[';
     }
 
     private static byte[] Rebuild(SseEvent original, ReadOnlySpan<byte> data)

@@ -76,6 +76,7 @@ public sealed class SseStreamRewriterTests
         var input = "data: {\"jsonrpc\":\"2.0\",\"id\":\"2\",\"result\":{}}\n\n" +
             "data: {\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"x\"}\n\n" +
             "data: not json\n\n" +
+            "data: \"a string\" {\n\n" +
             "event: other\ndata: {\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{}}\n\n";
         var (output, seen, _, _) = await RewriteAsync(input, 5);
         Assert.Empty(seen);
@@ -105,6 +106,18 @@ public sealed class SseStreamRewriterTests
     {
         var (output, _, outcome, _) = await RewriteAsync("data: ok\n\ndata: " + new string('a', 5000) + "\n\n", 100, maxEventBytes: 1000);
         Assert.Equal(SseRewriteOutcome.EventTooLarge, outcome);
+        Assert.Equal("data: ok\n\n", output);
+    }
+
+    [Theory]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"tools\":[]},\"result\":{\"tools\":[{\"name\":\"secret\"}]}}")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"deep\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}}")]
+    [InlineData("  [{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{}},")]
+    public async Task Json_that_cannot_be_read_safely_stops_the_rewrite_unwritten(string data)
+    {
+        var (output, seen, outcome, _) = await RewriteAsync("data: ok\n\ndata: " + data + "\n\n", 16);
+        Assert.Equal(SseRewriteOutcome.EventNotInspectable, outcome);
+        Assert.Empty(seen);
         Assert.Equal("data: ok\n\n", output);
     }
 
