@@ -10,6 +10,8 @@ namespace Portcullis.Benchmarks;
 /// The COAZ-MCP mapping of one <c>tools/call</c>, per call (mapper, caller and declared mappings prepared once, as the
 /// MCP stage holds them): the default mapping, and the spec's conditional declared mapping (<c>transfer_funds</c>).
 /// Run: <c>dotnet run -c Release --project benchmarks/Portcullis.Benchmarks -- --filter *CoazMapping*</c>.
+/// First run (ShortRun, in-process, on the shared 2-core VM while other builds ran, so very noisy): default 51 µs
+/// ± 352 µs and 2.3 KB, declared 23 µs ± 42 µs and 3.8 KB allocated per call; rerun on a quiet machine before quoting.
 /// </summary>
 [MemoryDiagnoser]
 public class CoazMappingBenchmarks

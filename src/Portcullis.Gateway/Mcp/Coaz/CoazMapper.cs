@@ -23,10 +23,16 @@ public sealed class CoazMapper
 
     private readonly CoazDefaultMappings _defaults;
     private readonly HashSet<string>? _enforceOn;
+    private readonly CoazMapping? _configuredToolsCall;
 
     /// <summary>Creates the mapper of the MCP route <paramref name="route"/>.</summary>
-    public CoazMapper(McpRouteConfig route)
+    /// <param name="route">The route's MCP settings.</param>
+    /// <param name="configuredToolsCall">The route's own <c>tools/call</c> mapping in the seeds' plugin format
+    /// (<see cref="SeedToolMapping"/>), or null. When set it is used for every tool, before any declared mapping: the
+    /// operator's configuration outranks what the MCP server declares.</param>
+    public CoazMapper(McpRouteConfig route, CoazMapping? configuredToolsCall = null)
     {
+        _configuredToolsCall = configuredToolsCall;
         ArgumentNullException.ThrowIfNull(route);
         Route = route;
         _defaults = new CoazDefaultMappings(CoazCaller.ServerResource(route));
@@ -53,6 +59,10 @@ public sealed class CoazMapper
         else if (CoazParams.Check(parameters.Value, out var error) is { } valid) checkedParams = valid;
         else return CoazMappingResult.Error(CoazMappingSource.None, error!);
 
+        if (method == ToolsCall && _configuredToolsCall is not null)
+        {
+            return CoazRequestBuilder.Build(_configuredToolsCall, CoazMappingSource.Configured, caller, checkedParams);
+        }
         if (method == ToolsCall && tools is not null
             && checkedParams.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
             && tools.TryGet(name.GetString()!, out var declared))

@@ -15,4 +15,8 @@ public enum CoazMappingSource
 
     /// <summary>The tool's declared mapping (<c>inputSchema["x-authzen-mapping"]</c>).</summary>
     Declared,
+
+    /// <summary>The route's configured <c>tools/call</c> mapping in the seeds' plugin format (<see cref="SeedToolMapping"/>);
+    /// written by the operator, so its <c>subject.id</c> is taken as configured.</summary>
+    Configured,
 }

@@ -11,7 +11,8 @@ namespace Portcullis.Gateway.Mcp.Coaz;
 /// optional value (<c>.?</c>) leaves its field out. The subject is anchored to the token: a missing <c>subject</c>,
 /// <c>subject.type</c> or <c>subject.id</c> is filled in (<c>identity</c>, the subject-identity claim) and a
 /// <c>subject.id</c> that resolves to anything else is a mapping error flagged as a subject mismatch. A declared
-/// mapping whose context has no <c>agent</c> gets the token's <c>client_id</c> there.
+/// mapping whose context has no <c>agent</c> gets the token's <c>client_id</c> there. Only an operator-configured mapping
+/// (<see cref="CoazMappingSource.Configured"/>) may set <c>subject.id</c> to something else.
 /// </remarks>
 internal sealed class CoazRequestBuilder
 {
@@ -21,12 +22,14 @@ internal sealed class CoazRequestBuilder
 
     private readonly CoazCaller _caller;
     private readonly MappingEvaluator _evaluator;
+    private readonly bool _anchorSubject;
     private MappingFailure? _failure;
     private bool _subjectMismatch;
 
-    private CoazRequestBuilder(CoazCaller caller, JsonElement parameters)
+    private CoazRequestBuilder(CoazCaller caller, JsonElement parameters, bool anchorSubject)
     {
         _caller = caller;
+        _anchorSubject = anchorSubject;
         _evaluator = new MappingEvaluator(caller.Claims, new CoazActivation(caller.Token, parameters));
     }
 
@@ -34,7 +37,7 @@ internal sealed class CoazRequestBuilder
     /// <see cref="CoazParams.Check"/>.</summary>
     public static CoazMappingResult Build(CoazMapping mapping, CoazMappingSource source, CoazCaller caller, JsonElement parameters)
     {
-        var builder = new CoazRequestBuilder(caller, parameters);
+        var builder = new CoazRequestBuilder(caller, parameters, anchorSubject: source != CoazMappingSource.Configured);
         var declared = source == CoazMappingSource.Declared;
         var top = mapping.Request;
         var subject = builder.Subject(top.Subject);
@@ -81,6 +84,8 @@ internal sealed class CoazRequestBuilder
 
     private string? SubjectId(MappingValue? value)
     {
+        // The operator's own configuration (the seeds' format) may name any claim, e.g. claim::preferred_username.
+        if (!_anchorSubject && value is not null) return Identifier(value, "subject.id");
         if (_caller.SubjectId is not { } anchored)
         {
             return AuthZenRequestBuilder.Fail(ref _failure, "subject.id", $"the token has no '{_caller.SubjectClaim}' claim (the subject-identity claim)");
