@@ -54,16 +54,19 @@ public sealed class CoazMapper
         if (method == Ping || method.StartsWith(NotificationPrefix, StringComparison.Ordinal)) return CoazMappingResult.PassThrough;
         if (_enforceOn is not null && !_enforceOn.Contains(method)) return CoazMappingResult.PassThrough;
 
+        var isToolsCall = method == ToolsCall;
+        if (!isToolsCall && !_defaults.TryGet(method, out _, out _)) return CoazMappingResult.UnknownMethod;
+
         JsonElement checkedParams;
         if (parameters is null) checkedParams = CoazParams.Empty;
         else if (CoazParams.Check(parameters.Value, out var error) is { } valid) checkedParams = valid;
         else return CoazMappingResult.Error(CoazMappingSource.None, error!);
 
-        if (method == ToolsCall && _configuredToolsCall is not null)
+        if (isToolsCall && _configuredToolsCall is not null)
         {
             return CoazRequestBuilder.Build(_configuredToolsCall, CoazMappingSource.Configured, caller, checkedParams);
         }
-        if (method == ToolsCall && tools is not null
+        if (isToolsCall && tools is not null
             && checkedParams.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
             && tools.TryGet(name.GetString()!, out var declared))
         {

@@ -131,6 +131,12 @@ public class CoazDefaultMappingTests
     }
 
     [Fact]
+    public void Map_UnknownMethodWithUnreadableParams_IsStillDenied()
+    {
+        Assert.Equal(CoazOutcome.Denied, Mapper.Map("admin/shutdown", Json("[1]"), Alice).Outcome);
+    }
+
+    [Fact]
     public void Map_NoClientId_OmitsAgent()
     {
         var caller = Caller("""{"sub":"alice@example.com","aud":"https://mcp.example.com"}""");
