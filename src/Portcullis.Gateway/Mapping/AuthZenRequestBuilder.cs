@@ -82,7 +82,9 @@ public static class AuthZenRequestBuilder
         });
     }
 
-    private static string? Identifier(MappingEvaluator evaluator, MappingValue? value, string path, string? fallback, ref MappingFailure? failure)
+    /// <summary>Returns <paramref name="value"/> as an AuthZEN identifier (type, id, name), <paramref name="fallback"/>
+    /// when it is not configured, or null after recording the first <paramref name="failure"/>.</summary>
+    internal static string? Identifier(MappingEvaluator evaluator, MappingValue? value, string path, string? fallback, ref MappingFailure? failure)
     {
         if (value is null) return fallback;
         if (!evaluator.TryEvaluate(value, path, out var mapped, out var error)) return Fail(ref failure, path, error);
@@ -179,7 +181,8 @@ public static class AuthZenRequestBuilder
 
     private static JsonElement? NullIfAbsent(JsonElement element) => element.ValueKind == JsonValueKind.Null ? null : element;
 
-    private static string? Fail(ref MappingFailure? failure, string path, string message)
+    /// <summary>Records <paramref name="message"/> as the failure unless one was recorded first; returns null.</summary>
+    internal static string? Fail(ref MappingFailure? failure, string path, string message)
     {
         failure ??= new MappingFailure(path, message);
         return null;

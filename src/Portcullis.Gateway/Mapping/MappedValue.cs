@@ -25,6 +25,9 @@ internal readonly struct MappedValue
     /// <summary>Gets a value indicating whether there is a value.</summary>
     public bool IsPresent => _kind != 0;
 
+    /// <summary>Gets a value indicating whether the value is a JSON object or a CEL map.</summary>
+    public bool IsObject => _kind == 1 ? _json.ValueKind == JsonValueKind.Object : _kind == 2 && _cel.Kind == CelValueKind.Map;
+
     /// <summary>Wraps JSON; JSON null is absent.</summary>
     public static MappedValue FromJson(JsonElement json) => json.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? default : new(json, default, 1);
 

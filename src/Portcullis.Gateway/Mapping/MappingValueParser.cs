@@ -27,8 +27,7 @@ internal static class MappingValueParser
     /// <summary>Returns the value written as <paramref name="text"/>, or null after recording a problem.</summary>
     public static MappingValue? ParseText(string text, string path, MappingProblemList problems, CelOptions options)
     {
-        if (text.StartsWith("$$", StringComparison.Ordinal)) return MappingValue.Text(text[1..]) with { Source = text };
-        if (text.StartsWith('$')) return ParseExpression(text, path, problems, options);
+        if (text.StartsWith('$')) return ParseDollar(text, path, problems, options);
         if (text.StartsWith(ClaimPrefix, StringComparison.Ordinal)) return ParseClaim(text, text[ClaimPrefix.Length..], path, problems);
         if (text.StartsWith("claim:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("claims:", StringComparison.OrdinalIgnoreCase))
         {
@@ -37,6 +36,14 @@ internal static class MappingValueParser
         }
         return MappingValue.Text(text);
     }
+
+    /// <summary>Returns the value of a text starting with <c>$</c>: <c>$$text</c> is the literal <c>$text</c>,
+    /// <c>$expr</c> a compiled CEL expression; null after recording a problem.</summary>
+    /// <remarks>The COAZ framework's literal/expression rule, shared by the REST mapping and COAZ-MCP.</remarks>
+    public static MappingValue? ParseDollar(string text, string path, MappingProblemList problems, CelOptions options) =>
+        text.StartsWith("$$", StringComparison.Ordinal)
+            ? MappingValue.Text(text[1..]) with { Source = text }
+            : ParseExpression(text, path, problems, options);
 
     /// <summary>Returns a claim path given without its <c>claim::</c> prefix (the seeds' <c>"claim": "a.b"</c> form).</summary>
     public static MappingValue? ParseBareClaim(string text, string path, MappingProblemList problems) =>
