@@ -28,10 +28,15 @@ public sealed class ChildProcess : IDisposable
     /// <summary>Gets the last lines the process wrote (both streams, in arrival order).</summary>
     public string Output => string.Join('\n', _lines);
 
-    /// <summary>Starts <paramref name="fileName"/> with <paramref name="args"/>, calling <paramref name="onLine"/> for
-    /// each line it writes to either stream; throws with a clear message when the
-    /// program cannot be started.</summary>
-    public static ChildProcess Start(string fileName, IEnumerable<string> args, string workingDirectory, Action<string>? onLine = null)
+    /// <summary>Starts <paramref name="fileName"/> with <paramref name="args"/> (and <paramref name="environment"/>
+    /// added to the inherited variables), calling <paramref name="onLine"/> for each line it writes to either stream;
+    /// throws with a clear message when the program cannot be started.</summary>
+    public static ChildProcess Start(
+        string fileName,
+        IEnumerable<string> args,
+        string workingDirectory,
+        Action<string>? onLine = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -41,6 +46,7 @@ public sealed class ChildProcess : IDisposable
             UseShellExecute = false,
         };
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = new Process { StartInfo = info };
         var child = new ChildProcess(process, onLine);
         process.OutputDataReceived += (_, e) => child.Append(e.Data);

@@ -5,6 +5,8 @@ using ModelContextProtocol.Protocol;
 // (default http://127.0.0.1:5180); `--Mcp:Stateless true` serves without sessions.
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://127.0.0.1:5180");
+// Set here rather than in appsettings.json, which would land in the output folder of every project referencing this one.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
 var tools = new ExpenseTools(new ExpenseBook());
 builder.Services
