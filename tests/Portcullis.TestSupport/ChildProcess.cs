@@ -72,6 +72,23 @@ public sealed class ChildProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits at most <paramref name="timeout"/> for the process to exit and returns its exit code; throws a
+    /// <see cref="TimeoutException"/> naming <paramref name="name"/>, with the process output, when it runs longer (the
+    /// caller's dispose then kills it).</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout, string name, CancellationToken cancellationToken)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(timeout);
+        try
+        {
+            return await WaitForExitAsync(bound.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{name} did not finish within {timeout.TotalSeconds} s.\noutput:\n{Output}");
+        }
+    }
+
     /// <summary>Sends the signal <paramref name="name"/> (e.g. <c>INT</c>, what Ctrl+C sends, or <c>TERM</c>) to the
     /// process by id, with the system's <c>kill</c> command.</summary>
     public void SendSignal(string name)

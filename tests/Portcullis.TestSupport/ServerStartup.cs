@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Portcullis.TestSupport;
 
 /// <summary>Starts a server process and waits for the line it prints when it is ready to serve.</summary>
-public static class ServerStartup
+public static partial class ServerStartup
 {
     /// <summary>Gets how long a server may take to print its ready line by default (the test machine is shared, so
     /// this is generous).</summary>
@@ -55,4 +55,8 @@ public static class ServerStartup
             throw;
         }
     }
+
+    /// <summary>Matches ASP.NET Core's "Now listening on: http://127.0.0.1:PORT" line; group <c>url</c> is the address.</summary>
+    [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+/?)")]
+    public static partial Regex AspNetCoreListeningLine();
 }

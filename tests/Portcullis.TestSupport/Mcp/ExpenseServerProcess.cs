@@ -1,11 +1,9 @@
-using System.Text.RegularExpressions;
-
 namespace Portcullis.TestSupport.Mcp;
 
 /// <summary>The Expense Management MCP server of <c>samples/mcp/ExpenseServer</c> (C# SDK, Streamable HTTP) on an
 /// OS-chosen loopback port, its MCP endpoint at <see cref="Endpoint"/>. The calling test project must reference
 /// <c>ExpenseServer.csproj</c>, so that <c>ExpenseServer.dll</c> is built next to it. Dispose kills it by process id.</summary>
-public sealed partial class ExpenseServerProcess : IAsyncDisposable
+public sealed class ExpenseServerProcess : IAsyncDisposable
 {
     private readonly ChildProcess _process;
 
@@ -37,7 +35,7 @@ public sealed partial class ExpenseServerProcess : IAsyncDisposable
             PortcullisCli.Dotnet,
             args,
             AppContext.BaseDirectory,
-            ListeningLine(),
+            ServerStartup.AspNetCoreListeningLine(),
             cancellationToken: cancellationToken).ConfigureAwait(false);
         return new ExpenseServerProcess(process, new Uri(ready.Groups["url"].Value.TrimEnd('/') + "/mcp"));
     }
@@ -48,7 +46,4 @@ public sealed partial class ExpenseServerProcess : IAsyncDisposable
         _process.Dispose();
         return ValueTask.CompletedTask;
     }
-
-    [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+/?)")]
-    private static partial Regex ListeningLine();
 }

@@ -33,17 +33,7 @@ public static class TypeScriptMcpClient
         {
             if (line.StartsWith(StepPrefix, StringComparison.Ordinal)) lock (lines) lines.Add(line);
         }, environment);
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bound.CancelAfter(Timeout);
-        int exitCode;
-        try
-        {
-            exitCode = await process.WaitForExitAsync(bound.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"mcp-client.mjs did not finish within {Timeout.TotalSeconds} s.\noutput:\n{process.Output}");
-        }
+        var exitCode = await process.WaitForExitAsync(Timeout, "mcp-client.mjs", cancellationToken).ConfigureAwait(false);
         List<JsonElement> parsed;
         lock (lines) parsed = lines.Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
         return new McpClientRun(exitCode, parsed, process.Output);
