@@ -28,10 +28,15 @@ public sealed class ChildProcess : IDisposable
     /// <summary>Gets the last lines the process wrote (both streams, in arrival order).</summary>
     public string Output => string.Join('\n', _lines);
 
-    /// <summary>Starts <paramref name="fileName"/> with <paramref name="args"/>, calling <paramref name="onLine"/> for
-    /// each line it writes to either stream; throws with a clear message when the
-    /// program cannot be started.</summary>
-    public static ChildProcess Start(string fileName, IEnumerable<string> args, string workingDirectory, Action<string>? onLine = null)
+    /// <summary>Starts <paramref name="fileName"/> with <paramref name="args"/> (and <paramref name="environment"/>
+    /// added to the inherited variables), calling <paramref name="onLine"/> for each line it writes to either stream;
+    /// throws with a clear message when the program cannot be started.</summary>
+    public static ChildProcess Start(
+        string fileName,
+        IEnumerable<string> args,
+        string workingDirectory,
+        Action<string>? onLine = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -41,6 +46,7 @@ public sealed class ChildProcess : IDisposable
             UseShellExecute = false,
         };
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = new Process { StartInfo = info };
         var child = new ChildProcess(process, onLine);
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
@@ -64,6 +70,23 @@ public sealed class ChildProcess : IDisposable
     {
         await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         return _process.ExitCode;
+    }
+
+    /// <summary>Waits at most <paramref name="timeout"/> for the process to exit and returns its exit code; throws a
+    /// <see cref="TimeoutException"/> naming <paramref name="name"/>, with the process output, when it runs longer (the
+    /// caller's dispose then kills it).</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout, string name, CancellationToken cancellationToken)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(timeout);
+        try
+        {
+            return await WaitForExitAsync(bound.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{name} did not finish within {timeout.TotalSeconds} s.\noutput:\n{Output}");
+        }
     }
 
     /// <summary>Sends the signal <paramref name="name"/> (e.g. <c>INT</c>, what Ctrl+C sends, or <c>TERM</c>) to the

