@@ -16,7 +16,8 @@ public sealed class GatewayFixture : IAsyncLifetime
 {
     public const string Audience = "api://todos";
 
-    private const string Policy = """
+    /// <summary>The policy: alice may do anything on <c>/todos/{todoId}</c>, nobody else anything.</summary>
+    internal const string Policy = """
         apiVersion: api.cerbos.dev/v1
         resourcePolicy:
           resource: route

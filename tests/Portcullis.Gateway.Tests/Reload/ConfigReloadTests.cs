@@ -17,23 +17,7 @@ public sealed class ConfigReloadTests : IAsyncLifetime
     private const int MaximumRequests = 20_000;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
-    private const string Policy = """
-        apiVersion: api.cerbos.dev/v1
-        resourcePolicy:
-          resource: route
-          version: default
-          rules:
-            - name: alice-on-todos
-              actions: ["*"]
-              effect: EFFECT_ALLOW
-              roles: ["identity"]
-              condition:
-                match:
-                  all:
-                    of:
-                      - expr: request.principal.id == "alice"
-                      - expr: request.resource.id == "/todos/{todoId}"
-        """;
+    private const string Policy = GatewayFixture.Policy;
 
     private readonly TempFolder folder = new();
     private TestIssuerServer issuer = null!;
