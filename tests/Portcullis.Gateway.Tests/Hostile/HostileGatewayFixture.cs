@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Portcullis.AuthZen;
 using Portcullis.Gateway.Configuration;
 using Portcullis.Gateway.Observability;
@@ -108,21 +104,14 @@ public sealed class HostileGatewayFixture : IAsyncLifetime
             {{RemoteRoute("pdp-bad-decision", badDecision.BaseAddress)}}
             {{RemoteRoute("pdp-error", error.BaseAddress)}}
             """;
-        var loaded = GatewayConfigLoader.LoadYaml(yaml, folder.Root);
-        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Problems));
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
         // Registered before AddGateway, so the embedded PDP's own registration (TryAdd) leaves this one in place.
-        builder.Services.AddSingleton<IAuthZenPdp>(sp => Pdp = new RecordingPdp(sp.GetRequiredService<EmbeddedPdp>()));
-        builder.Services.AddSingleton<IDecisionRecordSink>(Records);
-        builder.Services.AddGateway(loaded.Config!);
-        gateway = builder.Build();
-        gateway.MapGateway();
-        await gateway.StartAsync();
-        var address = gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Address = new Uri(address);
+        (gateway, var client) = await GatewayHost.StartAsync(yaml, folder.Root, services =>
+        {
+            services.AddSingleton<IAuthZenPdp>(sp => Pdp = new RecordingPdp(sp.GetRequiredService<EmbeddedPdp>()));
+            services.AddSingleton<IDecisionRecordSink>(Records);
+        });
+        Address = client.BaseAddress!;
+        client.Dispose();
     }
 
     /// <summary>Sends <paramref name="method"/> <paramref name="target"/> byte for byte with a fresh <c>X-Request-ID</c>,
