@@ -42,6 +42,7 @@ public static class GatewayPipeline
             });
         }
         services.AddSingleton<McpDeclaredMappings>();
+        services.AddSingleton(sp => new McpSessionBinding(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<McpMessageDecider>();
         services.AddSingleton<McpResponseFilter>();
         services.AddReverseProxy()

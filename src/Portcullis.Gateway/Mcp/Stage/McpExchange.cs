@@ -35,8 +35,12 @@ internal sealed class McpExchange(McpRoute route, McpCaller caller, McpProtocolV
     /// forwarded; the response filter adds them to the upstream's answer.</summary>
     public List<byte[]> GatewayResponses { get; } = [];
 
-    /// <summary>Gets whether the upstream's response must be read (lists to filter, answers to add).</summary>
-    public bool NeedsResponseWork => ListTargets.Count > 0 || GatewayResponses.Count > 0;
+    /// <summary>Gets or sets whether the response is the server's event stream (GET), read for
+    /// <c>notifications/tools/list_changed</c> so stale declared mappings are forgotten.</summary>
+    public bool WatchesNotifications { get; set; }
+
+    /// <summary>Gets whether the upstream's response must be read (lists to filter, answers to add, a stream to watch).</summary>
+    public bool NeedsResponseWork => ListTargets.Count > 0 || GatewayResponses.Count > 0 || WatchesNotifications;
 }
 
 /// <summary>A forwarded list request whose response is filtered.</summary>

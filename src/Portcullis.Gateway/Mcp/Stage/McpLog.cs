@@ -27,6 +27,9 @@ internal static partial class McpLog
     [LoggerMessage(EventId = 4506, Level = LogLevel.Warning, Message = "Request {RequestId}: the upstream's event stream could not be inspected ({Outcome}); the response was aborted")]
     public static partial void StreamAborted(ILogger logger, string requestId, string outcome);
 
+    [LoggerMessage(EventId = 4508, Level = LogLevel.Warning, Message = "Request {RequestId}: an MCP session id on route {RouteId} was presented by a caller other than the one it was created for; answered 404")]
+    public static partial void SessionOfAnotherCaller(ILogger logger, string requestId, string routeId);
+
     [LoggerMessage(EventId = 4507, Level = LogLevel.Warning, Message = "Request {RequestId}: the upstream answered a list request with {ContentType}, which cannot be filtered; answered -32603")]
     public static partial void UnfilterableResponse(ILogger logger, string requestId, string contentType);
 }

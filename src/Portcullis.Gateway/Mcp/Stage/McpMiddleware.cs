@@ -24,7 +24,7 @@ namespace Portcullis.Gateway.Mcp.Stage;
 /// -32602 mapping error, -32603 PDP unavailable, always with the request's id. A batch is decided message by message:
 /// the allowed messages are forwarded as a smaller batch and the gateway's errors are added to the server's answer.</para>
 /// </remarks>
-internal sealed class McpMiddleware(RequestDelegate next, McpMessageDecider decider, ILogger<McpMiddleware> logger)
+internal sealed class McpMiddleware(RequestDelegate next, McpMessageDecider decider, McpSessionBinding sessions, ILogger<McpMiddleware> logger)
 {
     private const string InitializeMethod = "initialize";
     private const string SupportedVersions = "2025-03-26, 2025-06-18, 2025-11-25, 2026-07-28";
@@ -54,6 +54,11 @@ internal sealed class McpMiddleware(RequestDelegate next, McpMessageDecider deci
         feature.Pdp = feature.Route.PdpName;
         var exchange = new McpExchange(route, route.CallerFor(feature.Caller!), version);
         feature.Mcp = exchange;
+        if (!await SessionIsTheCallersAsync(context, feature, exchange).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (!HttpMethods.IsPost(request.Method))
         {
             await AuthorizeSessionRequestAsync(context, feature, exchange).ConfigureAwait(false);
@@ -130,6 +135,27 @@ internal sealed class McpMiddleware(RequestDelegate next, McpMessageDecider deci
         await next(context).ConfigureAwait(false);
     }
 
+    /// <summary>Refuses a session id that is malformed (400) or was created for another caller (404, as for a session
+    /// the server does not know, so the id's existence is not confirmed); true when the request may go on.</summary>
+    private async Task<bool> SessionIsTheCallersAsync(HttpContext context, GatewayFeature feature, McpExchange exchange)
+    {
+        var values = context.Request.Headers[McpSessionHeader.Name];
+        if (values.Count == 0) return true;
+        if (values.Count > 1 || string.IsNullOrEmpty(values[0]) || values[0]!.AsSpan().ContainsAnyExceptInRange((char)0x21, (char)0x7E))
+        {
+            await RefuseAsync(context, feature, StatusCodes.Status400BadRequest, "invalid_session_id",
+                new JsonRpcError(JsonRpcErrorCodes.InvalidRequest, "Bad Request: Mcp-Session-Id must be one value of visible ASCII", JsonRpcId.Null)).ConfigureAwait(false);
+            return false;
+        }
+
+        var caller = McpSessionBinding.CallerKey(exchange.Caller.SubjectId, exchange.Caller.Agent);
+        if (sessions.Check(feature.Route!.Config.Id, values[0]!, caller) != McpSessionBinding.Ownership.Other) return true;
+        McpLog.SessionOfAnotherCaller(logger, feature.RequestId, feature.Route.Config.Id);
+        await RefuseAsync(context, feature, StatusCodes.Status404NotFound, "session_not_owned",
+            new JsonRpcError(JsonRpcErrorCodes.InvalidRequest, "Session not found", JsonRpcId.Null)).ConfigureAwait(false);
+        return false;
+    }
+
     /// <summary>GET and DELETE: authorized like <c>initialize</c>.</summary>
     private async Task AuthorizeSessionRequestAsync(HttpContext context, GatewayFeature feature, McpExchange exchange)
     {
@@ -139,7 +165,15 @@ internal sealed class McpMiddleware(RequestDelegate next, McpMessageDecider deci
         McpOutcome.Apply(feature, [verdict]);
         if (verdict.Forwards)
         {
+            // The server's own stream: list_changed arrives here, and makes the learned declared mappings stale.
+            exchange.WatchesNotifications = HttpMethods.IsGet(context.Request.Method);
             await next(context).ConfigureAwait(false);
+            if (HttpMethods.IsDelete(context.Request.Method) && context.Response.StatusCode is >= 200 and < 300 &&
+                context.Request.Headers[McpSessionHeader.Name] is [{ } ended])
+            {
+                sessions.Forget(feature.Route!.Config.Id, ended);
+            }
+
             return;
         }
 

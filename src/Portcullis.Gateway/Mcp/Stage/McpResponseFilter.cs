@@ -14,7 +14,8 @@ namespace Portcullis.Gateway.Mcp.Stage;
 
 /// <summary>The response half of the MCP stage, a YARP response transform: filters the list responses of the caller's
 /// forwarded list requests (one AuthZEN Access Evaluations call per list), learns the tools' declared mappings from the
-/// unfiltered <c>tools/list</c> results, and adds the gateway's own errors for the refused messages of a batch.</summary>
+/// unfiltered <c>tools/list</c> results (and forgets them on <c>notifications/tools/list_changed</c> in the event streams
+/// it reads, the GET stream always), and adds the gateway's own errors for the refused messages of a batch.</summary>
 /// <remarks>
 /// <para>Does nothing (the body streams through YARP untouched) unless the request has list responses to filter or
 /// answers to add. Then JSON answers are read whole (bounded) and rewritten; event streams are rewritten event by event
@@ -24,15 +25,28 @@ namespace Portcullis.Gateway.Mcp.Stage;
 /// <para>An HTTP error from the server is passed on as it is; answers for refused batch messages are then lost (the
 /// client sees the server's error for the batch).</para>
 /// </remarks>
-internal sealed class McpResponseFilter(McpDeclaredMappings declared, ILogger<McpResponseFilter> logger)
+internal sealed class McpResponseFilter(McpDeclaredMappings declared, McpSessionBinding sessions, ILogger<McpResponseFilter> logger)
 {
     private const int MaxJsonBytes = SseStreamRewriter.DefaultMaxEventBytes;
+    private const string ToolsListChanged = "notifications/tools/list_changed";
 
     /// <summary>Runs after YARP copied the upstream's status and headers.</summary>
     public async ValueTask ApplyAsync(ResponseTransformContext transform)
     {
         var context = transform.HttpContext;
-        if (context.Features.Get<GatewayFeature>() is not { Mcp: { NeedsResponseWork: true } exchange } feature || transform.ProxyResponse is not { } upstream)
+        if (context.Features.Get<GatewayFeature>() is not { Mcp: { } exchange } feature || transform.ProxyResponse is not { } upstream)
+        {
+            return;
+        }
+
+        if (upstream.Headers.TryGetValues(McpSessionHeader.Name, out var created) && created.FirstOrDefault() is { Length: > 0 } sessionId &&
+            !context.Request.Headers.ContainsKey(McpSessionHeader.Name))
+        {
+            // A new session, created for this caller.
+            sessions.Bind(feature.Route!.Config.Id, sessionId, McpSessionBinding.CallerKey(exchange.Caller.SubjectId, exchange.Caller.Agent));
+        }
+
+        if (!exchange.NeedsResponseWork)
         {
             return;
         }
@@ -86,7 +100,8 @@ internal sealed class McpResponseFilter(McpDeclaredMappings declared, ILogger<Mc
         var outcome = await SseStreamRewriter.RewriteAsync(PipeReader.Create(source), response.Body,
             id => exchange.ListTargets.ContainsKey(id),
             (message, token) => FilterOneAsync(feature, exchange, message, token),
-            SseStreamRewriter.DefaultMaxEventBytes, cancellationToken).ConfigureAwait(false);
+            SseStreamRewriter.DefaultMaxEventBytes, cancellationToken,
+            method => { if (method == ToolsListChanged) declared.Store.Clear(exchange.Route.UpstreamId); }).ConfigureAwait(false);
         if (outcome != SseRewriteOutcome.Completed)
         {
             McpLog.StreamAborted(logger, feature.RequestId, outcome.ToString());

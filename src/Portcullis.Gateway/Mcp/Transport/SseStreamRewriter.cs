@@ -30,9 +30,12 @@ internal static class SseStreamRewriter
     /// <param name="transform">Returns the replacement response, or null to keep it.</param>
     /// <param name="maxEventBytes">The largest event accepted.</param>
     /// <param name="cancellationToken">Cancels the copy (the client left).</param>
+    /// <param name="onNotification">Called with the method of every JSON-RPC notification the stream carries (the stage
+    /// watches for <c>notifications/tools/list_changed</c>), or null.</param>
     public static async Task<SseRewriteOutcome> RewriteAsync(PipeReader source, Stream destination, Func<JsonRpcId, bool> isTarget,
-        SseResponseTransform transform, int maxEventBytes, CancellationToken cancellationToken)
+        SseResponseTransform transform, int maxEventBytes, CancellationToken cancellationToken, Action<string>? onNotification = null)
     {
+        var handlers = new Handlers(isTarget, transform, onNotification);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(isTarget);
@@ -49,7 +52,7 @@ internal static class SseStreamRewriter
                     {
                         return SseRewriteOutcome.EventTooLarge;
                     }
-                    if (!await WriteEventAsync(rawEvent, destination, isTarget, transform, cancellationToken).ConfigureAwait(false))
+                    if (!await WriteEventAsync(rawEvent, destination, handlers, cancellationToken).ConfigureAwait(false))
                     {
                         return SseRewriteOutcome.EventNotInspectable;
                     }
@@ -65,7 +68,7 @@ internal static class SseStreamRewriter
                     // The stream ended inside an event: treated as an event, so a trailing response is still seen.
                     if (!buffer.IsEmpty)
                     {
-                        var written = await WriteEventAsync(buffer, destination, isTarget, transform, cancellationToken).ConfigureAwait(false);
+                        var written = await WriteEventAsync(buffer, destination, handlers, cancellationToken).ConfigureAwait(false);
                         buffer = buffer.Slice(buffer.End);
                         if (!written)
                         {
@@ -82,10 +85,10 @@ internal static class SseStreamRewriter
         }
     }
 
-    private static async Task<bool> WriteEventAsync(ReadOnlySequence<byte> rawEvent, Stream destination, Func<JsonRpcId, bool> isTarget,
-        SseResponseTransform transform, CancellationToken cancellationToken)
+    private static async Task<bool> WriteEventAsync(ReadOnlySequence<byte> rawEvent, Stream destination, Handlers handlers,
+        CancellationToken cancellationToken)
     {
-        var replacement = await TransformAsync(rawEvent, isTarget, transform, cancellationToken).ConfigureAwait(false);
+        var replacement = await TransformAsync(rawEvent, handlers, cancellationToken).ConfigureAwait(false);
         if (ReferenceEquals(replacement, NotInspectable))
         {
             return false;
@@ -106,8 +109,7 @@ internal static class SseStreamRewriter
         return true;
     }
 
-    private static async ValueTask<byte[]?> TransformAsync(ReadOnlySequence<byte> rawEvent, Func<JsonRpcId, bool> isTarget,
-        SseResponseTransform transform, CancellationToken cancellationToken)
+    private static async ValueTask<byte[]?> TransformAsync(ReadOnlySequence<byte> rawEvent, Handlers handlers, CancellationToken cancellationToken)
     {
         var sseEvent = SseEvent.Parse(rawEvent);
         if (!sseEvent.HasData || sseEvent.EventType is not (null or SseEventWriter.MessageEventType))
@@ -129,29 +131,28 @@ internal static class SseStreamRewriter
         {
             var root = document.RootElement;
             var newData = root.ValueKind == JsonValueKind.Array
-                ? await TransformArrayAsync(root, isTarget, transform, cancellationToken).ConfigureAwait(false)
-                : await TransformOneAsync(root, isTarget, transform, cancellationToken).ConfigureAwait(false);
+                ? await TransformArrayAsync(root, handlers, cancellationToken).ConfigureAwait(false)
+                : await TransformOneAsync(root, handlers, cancellationToken).ConfigureAwait(false);
             return newData is null ? null : Rebuild(sseEvent, newData.Value.Span);
         }
     }
 
-    private static async ValueTask<ReadOnlyMemory<byte>?> TransformOneAsync(JsonElement element, Func<JsonRpcId, bool> isTarget,
-        SseResponseTransform transform, CancellationToken cancellationToken)
+    private static async ValueTask<ReadOnlyMemory<byte>?> TransformOneAsync(JsonElement element, Handlers handlers, CancellationToken cancellationToken)
     {
         var message = JsonRpcMessageClassifier.Classify(element);
-        return message is { Kind: JsonRpcMessageKind.Response, Id: { } id } && isTarget(id)
-            ? await transform(message, cancellationToken).ConfigureAwait(false)
+        if (message is { Kind: JsonRpcMessageKind.Notification, Method: { } method }) handlers.OnNotification?.Invoke(method);
+        return message is { Kind: JsonRpcMessageKind.Response, Id: { } id } && handlers.IsTarget(id)
+            ? await handlers.Transform(message, cancellationToken).ConfigureAwait(false)
             : null;
     }
 
-    private static async ValueTask<ReadOnlyMemory<byte>?> TransformArrayAsync(JsonElement array, Func<JsonRpcId, bool> isTarget,
-        SseResponseTransform transform, CancellationToken cancellationToken)
+    private static async ValueTask<ReadOnlyMemory<byte>?> TransformArrayAsync(JsonElement array, Handlers handlers, CancellationToken cancellationToken)
     {
         var parts = new List<ReadOnlyMemory<byte>>();
         var changed = false;
         foreach (var element in array.EnumerateArray())
         {
-            var replaced = await TransformOneAsync(element, isTarget, transform, cancellationToken).ConfigureAwait(false);
+            var replaced = await TransformOneAsync(element, handlers, cancellationToken).ConfigureAwait(false);
             changed |= replaced is not null;
             parts.Add(replaced ?? System.Text.Encoding.UTF8.GetBytes(element.GetRawText()));
         }
@@ -184,4 +185,7 @@ internal static class SseStreamRewriter
         output.Write("\n"u8);
         return output.WrittenSpan.ToArray();
     }
+
+    /// <summary>What the caller of <see cref="RewriteAsync"/> asked for.</summary>
+    private sealed record Handlers(Func<JsonRpcId, bool> IsTarget, SseResponseTransform Transform, Action<string>? OnNotification);
 }

@@ -47,4 +47,26 @@ public sealed class ExpenseThroughGatewayCSharpTests(ExpenseGatewayFixture fixtu
         Assert.Equal(-32001, (int)denied.ErrorCode);
         Assert.NotEqual(true, list.IsError);
     }
+
+    [Fact]
+    public async Task ASessionId_PresentedWithAnotherUsersToken_IsNotFound_AndTheOwnersSessionGoesOn()
+    {
+        await using var owner = await CSharpMcpClient.ConnectAsync(fixture.Endpoint, fixture.Token("ana", ["analyst"], ["hwk"]));
+        using var http = new HttpClient();
+        using var hijack = new HttpRequestMessage(HttpMethod.Post, fixture.Endpoint)
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":9,"method":"tools/list"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        hijack.Headers.Authorization = new("Bearer", fixture.Token("mallory", ["analyst"], ["hwk"]));
+        hijack.Headers.Add("Mcp-Session-Id", owner.SessionId);
+        hijack.Headers.Add("MCP-Protocol-Version", "2025-11-25");
+        hijack.Headers.Accept.ParseAdd("application/json");
+        hijack.Headers.Accept.ParseAdd("text/event-stream");
+
+        using var refused = await http.SendAsync(hijack);
+        var tools = await owner.ListToolsAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(3, tools.Count);
+    }
 }

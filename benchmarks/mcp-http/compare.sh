@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# MCP load test (issue 5), one run on loopback: a tools/call of the ExpenseServer's list_expenses (stateless Streamable
+# HTTP, C# SDK), sent at a fixed rate
+#   direct    to the ExpenseServer itself
+#   gateway   through `portcullis serve` (JWT, COAZ-MCP declared mapping, embedded PDP, decision cache 60 s)
+# and the p50/p99 each shows, so the latency Portcullis adds at p99 is the difference. Before the run one tools/list goes
+# through the gateway (it learns the tool's declared mapping) and one tools/call fills the decision cache.
+# Results: artifacts/mcp-http-results.md (raw output in artifacts/mcp-http/).
+# Usage: benchmarks/mcp-http/compare.sh [DURATION]   (default 10 s per target; RATE requests/s, default 200;
+# CONNECTIONS default 10; PIN=1 pins the load generator and the servers to separate CPUs, default 1)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+here=$root/benchmarks/mcp-http
+duration=${1:-10}
+rate=${RATE:-200}
+connections=${CONNECTIONS:-10}
+out=$root/artifacts/mcp-http
+results=$root/artifacts/mcp-http-results.md
+mkdir -p "$out"
+rm -f "$out"/*.txt "$out"/*.log
+
+say() { echo "[mcp-http] $*" >&2; }
+die() { say "FAILED: $*"; exit 1; }
+
+command -v hey >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey >/dev/null; }
+say "building (Release)"
+for project in src/Portcullis samples/mcp/ExpenseServer benchmarks/Portcullis.Benchmarks; do
+  dotnet build "$project" -c Release -nologo -v:q -clp:ErrorsOnly >/dev/null || die "dotnet build $project"
+done
+portcullis_dll=$root/src/Portcullis/bin/Release/net10.0/portcullis.dll
+expense_dll=$root/samples/mcp/ExpenseServer/bin/Release/net10.0/ExpenseServer.dll
+bench_dll=$root/benchmarks/Portcullis.Benchmarks/bin/Release/net10.0/Portcullis.Benchmarks.dll
+
+cpus=$(nproc)
+if [ "${PIN:-1}" = 1 ] && [ "$cpus" -ge 2 ]; then
+  on_servers=(taskset -c 0-$((cpus - 2))); on_load=(taskset -c $((cpus - 1))); pinning="load generator on CPU $((cpus - 1)), servers on 0-$((cpus - 2))"
+else
+  on_servers=(); on_load=(); pinning="none"
+fi
+
+tmp=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+expense_port=$(free_port); jwks_port=$(free_port); gateway_port=$(free_port)
+
+issuer="http://127.0.0.1:$jwks_port"
+resource="https://expenses.bench.test/mcp"
+token=$(dotnet "$bench_dll" --gateway-token "$issuer" "$resource" "$tmp/jwks.json") || die "token mint"
+(cd "$tmp" && exec python3 -m http.server "$jwks_port" --bind 127.0.0.1 >"$out/jwks.log" 2>&1) &
+pids+=($!)
+"${on_servers[@]}" dotnet "$expense_dll" --urls "http://127.0.0.1:$expense_port" --Mcp:Stateless true >"$out/expense.log" 2>&1 &
+pids+=($!)
+cat > "$tmp/portcullis.yaml" <<YAML
+pdp:
+  policies: $here/policies
+decision_records:
+  output: none
+issuers:
+  - issuer: $issuer
+    jwks_uri: $issuer/jwks.json
+    audiences: [$resource]
+routes:
+  - id: expenses
+    path: /mcp
+    upstream: http://127.0.0.1:$expense_port
+    decision_cache_ttl_seconds: 60
+    mcp:
+      resource: $resource
+YAML
+cp "$tmp/portcullis.yaml" "$out/portcullis.yaml"
+"${on_servers[@]}" dotnet "$portcullis_dll" serve --config "$tmp/portcullis.yaml" --urls "http://127.0.0.1:$gateway_port" >"$out/gateway.log" 2>&1 &
+pids+=($!)
+
+headers=(-H "Content-Type: application/json" -H "Accept: application/json, text/event-stream" -H "MCP-Protocol-Version: 2025-11-25")
+call='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"list_expenses","arguments":{}}}'
+list='{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}'
+post() { curl -s --max-time 5 "${headers[@]}" "$@"; }
+wait_for() { # url auth-args...
+  local url=$1; shift
+  for _ in $(seq 1 150); do
+    if post "$@" -d "$call" "$url" 2>/dev/null | grep -q '"result"'; then return 0; fi
+    sleep 0.2
+  done
+  cat "$out"/*.log >&2
+  die "no tools/call result from $url within 30 s"
+}
+direct="http://127.0.0.1:$expense_port/mcp"
+gateway="http://127.0.0.1:$gateway_port/mcp"
+wait_for "$direct"
+post -H "Authorization: Bearer $token" -d "$list" "$gateway" >/dev/null || true
+wait_for "$gateway" -H "Authorization: Bearer $token"
+denied=$(post -d "$call" -o /dev/null -w '%{http_code}' "$gateway")
+[ "$denied" = 401 ] || die "the gateway answered $denied without a token (expected 401)"
+
+run() { # name url auth-header...
+  local name=$1 url=$2; shift 2
+  local per_worker=$(( (rate + connections - 1) / connections ))
+  "${on_load[@]}" hey -z 3s -c "$connections" -q "$per_worker" -m POST "${headers[@]}" "$@" -d "$call" "$url" >/dev/null 2>&1 || true
+  "${on_load[@]}" hey -z "${duration}s" -c "$connections" -q "$per_worker" -m POST "${headers[@]}" "$@" -d "$call" "$url" >"$out/$name.txt" 2>&1
+  local p50 p99 rps ok
+  p50=$(awk '$1 == "50%" { print $3 }' "$out/$name.txt")
+  p99=$(awk '$1 == "99%" { print $3 }' "$out/$name.txt")
+  rps=$(awk '/Requests\/sec/ {print $2}' "$out/$name.txt")
+  ok=$(awk '/\[200\]/ {print $2}' "$out/$name.txt")
+  echo "$name ${p50:-?} ${p99:-?} ${rps:-?} ${ok:-0}"
+}
+say "fixed rate $rate req/s, $connections connections, ${duration}s per target ($pinning)"
+d=$(run direct "$direct")
+g=$(run gateway "$gateway" -H "Authorization: Bearer $token")
+read -r _ dp50 dp99 drps dok <<<"$d"
+read -r _ gp50 gp99 grps gok <<<"$g"
+added=$(awk -v g="$gp99" -v d="$dp99" 'BEGIN { printf "%.2f", (g - d) * 1000 }')
+{
+  echo "# MCP load test — $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "tools/call list_expenses at $rate req/s for ${duration}s, $connections connections; pinning: $pinning"
+  echo
+  echo "| target | p50 (s) | p99 (s) | req/s | 200 responses |"
+  echo "|---|---|---|---|---|"
+  echo "| ExpenseServer directly | $dp50 | $dp99 | $drps | $dok |"
+  echo "| through Portcullis (cached decision) | $gp50 | $gp99 | $grps | $gok |"
+  echo
+  echo "p99 added by Portcullis: $added ms"
+} | tee "$results"
