@@ -187,6 +187,85 @@ public sealed class McpConfigTests
     }
 
     [Fact]
+    public void LoadYaml_FailOpenMcpRoute_IsAProblem_BecauseMcpAlwaysFailsClosed()
+    {
+        var result = Load("""
+            routes:
+              - id: mcp
+                path: /mcp
+                upstream: http://127.0.0.1:9
+                failure_mode: open
+                mcp:
+                  resource: https://mcp.example/mcp
+            """);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("routes[0].failure_mode", problem.Path);
+        Assert.Contains("fails closed", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadYaml_SeedsMcpValues_BecomeTheRoutesToolsCallMapping()
+    {
+        var result = Load("""
+            routes:
+              - id: mcp
+                path: /mcp
+                upstream: http://127.0.0.1:9
+                authzen:
+                  action:
+                    name: mcp::tool::name
+                  resource:
+                    type: expense
+                    id: mcp::tool::arguments::id
+                mcp:
+                  resource: https://mcp.example/mcp
+                  enforce_on:
+                    methods: [tools/call]
+            """);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.NotNull(result.Config!.Routes[0].Mcp!.ConfiguredToolsCall);
+    }
+
+    [Fact]
+    public void LoadYaml_SeedsMcpValuesOnARestRoute_IsAProblem()
+    {
+        var result = Load("""
+            routes:
+              - id: rest
+                path: /rest
+                upstream: http://127.0.0.1:9
+                authzen:
+                  action:
+                    name: mcp::tool::name
+            """);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("routes[0].authzen", problem.Path);
+        Assert.Contains("mcp: block", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadYaml_UnknownSeedsMcpValue_IsAProblem()
+    {
+        var result = Load("""
+            routes:
+              - id: mcp
+                path: /mcp
+                upstream: http://127.0.0.1:9
+                authzen:
+                  action:
+                    name: mcp::tool::title
+                mcp:
+                  resource: https://mcp.example/mcp
+            """);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains("unknown MCP value", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LoadYaml_McpRouteWithoutIssuers_NeedsAToken()
     {
         var result = GatewayConfigLoader.LoadYaml("""
