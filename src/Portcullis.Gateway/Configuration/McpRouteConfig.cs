@@ -35,4 +35,9 @@ public sealed record McpRouteConfig
     /// <summary>Gets the seeds' plugin format <c>enforce_on.methods</c>: only these methods are checked; null means all
     /// (the COAZ-MCP default, where unknown methods are denied).</summary>
     public IReadOnlyList<string>? EnforceOnMethods { get; init; }
+
+    /// <summary>Gets the route's own <c>tools/call</c> mapping, written in the seeds' plugin format in the route's
+    /// <c>authzen</c> block (<c>mcp::tool::name</c>, <c>mcp::tool::arguments::a.b</c>), or null. It outranks the tools'
+    /// declared mappings.</summary>
+    public Mcp.Coaz.CoazMapping? ConfiguredToolsCall { get; init; }
 }

@@ -48,6 +48,12 @@ internal static class RouteConfigReader
         var mcp = reader.Child(map, "mcp") is { } mcpNode ? McpConfigReader.Read(reader, mcpNode, path + ".mcp", issuers) : null;
         if (mcp is not null && anonymous) reader.Problem(reader.Child(map, "anonymous")!, path + ".anonymous", "an MCP route cannot be anonymous: every MCP message is authorized for the caller's token");
         if (mcp is { PassToken: true } && removeAuthorization) reader.Problem(reader.Child(map, "remove_authorization")!, path + ".remove_authorization", "contradicts mcp.pass_token: true (MCP routes remove the token unless pass_token is true)");
+        if (Mcp.Coaz.SeedToolMapping.IsUsedBy(mapping))
+        {
+            if (mcp is null) reader.Problem(reader.Child(map, "authzen")!, path + ".authzen", "mcp:: values need an mcp: block on the route");
+            else if (Mcp.Coaz.SeedToolMapping.FromAuthZenBlock(mapping, out var seedError) is { } configured) mcp = mcp with { ConfiguredToolsCall = configured };
+            else reader.Problem(reader.Child(map, "authzen")!, path + ".authzen", seedError!);
+        }
         if (id is null || template is null || upstream is null) return null;
         return new GatewayRouteConfig
         {

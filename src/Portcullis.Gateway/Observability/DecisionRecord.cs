@@ -55,4 +55,8 @@ public sealed record DecisionRecord
 
     /// <summary>Gets the response status code sent to the client.</summary>
     public required int Status { get; init; }
+
+    /// <summary>Gets the JSON-RPC messages of a request on an MCP route, each with its method, id, tool or resource and
+    /// verdict; null on other routes.</summary>
+    public IReadOnlyList<Mcp.Stage.McpMessageRecord>? Mcp { get; init; }
 }

@@ -31,6 +31,7 @@ internal static class DecisionRecordBuilder
             UpstreamMs = feature.UpstreamTime.TotalMilliseconds,
             TotalMs = total.TotalMilliseconds,
             Status = status,
+            Mcp = feature.McpMessages,
         };
     }
 }

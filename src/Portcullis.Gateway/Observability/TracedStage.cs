@@ -10,8 +10,10 @@ namespace Portcullis.Gateway.Observability;
 /// <remarks>Costs nothing but a null check when no one listens to the source.</remarks>
 internal static class TracedStage
 {
-    /// <summary>Adds middleware <typeparamref name="TStage"/> to <paramref name="app"/> wrapped in an activity named <paramref name="activityName"/>.</summary>
-    public static IApplicationBuilder UseTracedStage<TStage>(this IApplicationBuilder app, string activityName)
+    /// <summary>Adds middleware <typeparamref name="TStage"/> to <paramref name="app"/> wrapped in an activity named
+    /// <paramref name="activityName"/>; when <paramref name="appliesTo"/> is given, requests it rejects skip the stage
+    /// (and get no activity).</summary>
+    public static IApplicationBuilder UseTracedStage<TStage>(this IApplicationBuilder app, string activityName, Func<HttpContext, bool>? appliesTo = null)
     {
         app.Use(next =>
         {
@@ -29,6 +31,12 @@ internal static class TracedStage
             var stage = inner.Build();
             return async context =>
             {
+                if (appliesTo is not null && !appliesTo(context))
+                {
+                    await next(context).ConfigureAwait(false);
+                    return;
+                }
+
                 var activity = GatewayTracing.Source.StartActivity(activityName);
                 if (activity is null)
                 {

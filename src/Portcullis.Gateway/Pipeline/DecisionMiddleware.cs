@@ -24,6 +24,7 @@ internal sealed class DecisionMiddleware(RequestDelegate next, DecisionCache cac
     {
         var feature = GatewayFeature.Of(context);
         var route = feature.Route!;
+        // Anonymous routes are not decided (MCP routes never reach this stage: the MCP stage decides them).
         if (route.Config.Anonymous)
         {
             await next(context).ConfigureAwait(false);
@@ -73,8 +74,8 @@ internal sealed class DecisionMiddleware(RequestDelegate next, DecisionCache cac
     }
 
     /// <summary>Asks the PDP; returns its decision, or null with what went wrong (never throws, except for the
-    /// caller's own cancellation).</summary>
-    private static async Task<(bool? Decision, string Failure, Exception? Error)> AskPdpAsync(HttpContext context, GatewayFeature feature, IAuthZenPdp pdp, EvaluationRequest request)
+    /// caller's own cancellation). The time spent is added to <see cref="GatewayFeature.PdpTime"/>.</summary>
+    internal static async Task<(bool? Decision, string Failure, Exception? Error)> AskPdpAsync(HttpContext context, GatewayFeature feature, IAuthZenPdp pdp, EvaluationRequest request)
     {
         var started = Stopwatch.GetTimestamp();
         try
@@ -93,7 +94,7 @@ internal sealed class DecisionMiddleware(RequestDelegate next, DecisionCache cac
         }
         finally
         {
-            feature.PdpTime = Stopwatch.GetElapsedTime(started);
+            feature.PdpTime += Stopwatch.GetElapsedTime(started);
         }
     }
 

@@ -32,6 +32,11 @@ internal sealed class GatewayFeature(string requestId, DateTimeOffset receivedAt
 
     public TimeSpan UpstreamTime { get; set; }
 
+    /// <summary>Gets or sets the MCP stage's state for this request (MCP routes only).</summary>
+    public Mcp.Stage.McpExchange? Mcp { get; set; }
+
+    public IReadOnlyList<Mcp.Stage.McpMessageRecord>? McpMessages => Mcp?.Messages;
+
     public static GatewayFeature Of(Microsoft.AspNetCore.Http.HttpContext context) =>
         context.Features.Get<GatewayFeature>() ?? throw new InvalidOperationException("UseDecisionRecords must run before the gateway stages.");
 }

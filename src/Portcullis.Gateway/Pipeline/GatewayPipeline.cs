@@ -6,6 +6,8 @@ using Portcullis.Gateway.Configuration;
 using Portcullis.Gateway.Decisions;
 using Portcullis.Gateway.Observability;
 using Portcullis.Gateway.Forwarding;
+using Portcullis.Gateway.Mcp.Stage;
+using Yarp.ReverseProxy.Transforms;
 using Portcullis.Gateway.Reload;
 using Portcullis.Pdp.Service;
 using Yarp.ReverseProxy.Configuration;
@@ -39,7 +41,12 @@ public static class GatewayPipeline
                 options.DirectoryPath = config.DirectoryPath;
             });
         }
-        services.AddReverseProxy().LoadFromMemory(GatewayProxyConfig.Routes(config, generation: 0), GatewayProxyConfig.Clusters(config));
+        services.AddSingleton<McpDeclaredMappings>();
+        services.AddSingleton<McpMessageDecider>();
+        services.AddSingleton<McpResponseFilter>();
+        services.AddReverseProxy()
+            .LoadFromMemory(GatewayProxyConfig.Routes(config, generation: 0), GatewayProxyConfig.Clusters(config))
+            .AddTransforms(builder => builder.AddResponseTransform(builder.Services.GetRequiredService<McpResponseFilter>().ApplyAsync));
         services.AddSingleton<IForwarderHttpClientFactory, StreamingForwarderHttpClientFactory>();
         services.AddSingleton<GatewayReloader>();
         services.AddHostedService<GatewayConfigWatcher>();
@@ -49,7 +56,8 @@ public static class GatewayPipeline
     /// <summary>Maps the gateway. Every stage, in order: decision records (request id, one record per request, also
     /// for 404s), routing, the gateway's own endpoints (/healthz, /readyz, /metrics), then on a matched route: ingress
     /// (identity headers stripped), CORS (preflights answered, CORS headers on every response of a CORS route),
-    /// authentication (401), decision (cache or PDP; 403 / 503, fail closed unless the route fails open), enforcement
+    /// authentication (401), decision (cache or PDP; 403 / 503, fail closed unless the route fails open), on MCP routes the
+    /// MCP stage (every JSON-RPC message authorized with COAZ-MCP; list responses filtered by a response transform), enforcement
     /// (identity headers injected, Authorization removal), upstream timing, and YARP forwards.</summary>
     /// <exception cref="InvalidOperationException"><see cref="AddGateway"/> was not called.</exception>
     public static WebApplication MapGateway(this WebApplication app)
@@ -66,6 +74,7 @@ public static class GatewayPipeline
             proxy.UseCorsPreflight();
             proxy.UseTokenAuthentication();
             proxy.UseDecision();
+            proxy.UseMcp();
             proxy.UseEnforcement();
             proxy.UseLoadBalancing();
             proxy.UseUpstreamTiming();

@@ -21,4 +21,7 @@ internal sealed record GatewayRoute(GatewayRouteConfig Config, IAuthZenPdp? Pdp)
 
     /// <summary>Gets the route's CORS policy for <see cref="ICorsService"/>, or null when the route has no <c>cors</c>.</summary>
     public CorsPolicy? CorsPolicy { get; } = Config.Cors is { } cors ? GatewayCorsPolicy.From(cors, Config.Methods) : null;
+
+    /// <summary>Gets the route's MCP runtime (mapper, list filter), or null when the route has no <c>mcp</c> block.</summary>
+    public Mcp.Stage.McpRoute? Mcp { get; } = Config.Mcp is not null && Pdp is not null ? new Mcp.Stage.McpRoute(Config, Pdp) : null;
 }

@@ -19,7 +19,13 @@ internal static class GatewayStages
 
     public static IReverseProxyApplicationBuilder UseDecision(this IReverseProxyApplicationBuilder proxy)
     {
-        proxy.UseTracedStage<DecisionMiddleware>(GatewayTracing.Decide);
+        proxy.UseTracedStage<DecisionMiddleware>(GatewayTracing.Decide, static context => GatewayFeature.Of(context).Route!.Mcp is null);
+        return proxy;
+    }
+
+    public static IReverseProxyApplicationBuilder UseMcp(this IReverseProxyApplicationBuilder proxy)
+    {
+        proxy.UseTracedStage<Mcp.Stage.McpMiddleware>(GatewayTracing.Decide, static context => GatewayFeature.Of(context).Route!.Mcp is not null);
         return proxy;
     }
 

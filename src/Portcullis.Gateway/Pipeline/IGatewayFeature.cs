@@ -42,4 +42,7 @@ public interface IGatewayFeature
 
     /// <summary>Gets the time from forwarding to the upstream's response headers, or zero when not forwarded.</summary>
     TimeSpan UpstreamTime { get; }
+
+    /// <summary>Gets the JSON-RPC messages of a request on an MCP route with the verdict on each, or null.</summary>
+    IReadOnlyList<Mcp.Stage.McpMessageRecord>? McpMessages { get; }
 }

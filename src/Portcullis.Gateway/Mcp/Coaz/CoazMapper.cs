@@ -8,7 +8,7 @@ namespace Portcullis.Gateway.Mcp.Coaz;
 /// <remarks>
 /// <para>The MCP stage keeps one mapper per route (it compiles the default mappings once, with
 /// <see cref="McpRouteConfig.Resource"/> as the MCP server's id), one <see cref="CoazCaller"/> per validated token and one
-/// <see cref="DeclaredToolMappings"/> per upstream, then calls <see cref="Map"/> for every request of a message or batch
+/// <see cref="IDeclaredToolLookup"/> per upstream, then calls <see cref="Map"/> for every request of a message or batch
 /// (responses and server-initiated requests are not mapped).</para>
 /// <para>COAZ-MCP "PEP Behavior": <c>ping</c> and <c>notifications/*</c> pass without a decision; a <c>tools/call</c>
 /// whose tool declares a mapping uses it; every other method uses its default mapping; a method with none is denied.
@@ -47,7 +47,7 @@ public sealed class CoazMapper
 
     /// <summary>Maps the request <paramref name="method"/> with <paramref name="parameters"/> (null when the request has
     /// none) made by <paramref name="caller"/>; <paramref name="tools"/> are the upstream's declared tool mappings.</summary>
-    public CoazMappingResult Map(string method, JsonElement? parameters, CoazCaller caller, DeclaredToolMappings? tools = null)
+    public CoazMappingResult Map(string method, JsonElement? parameters, CoazCaller caller, IDeclaredToolLookup? tools = null)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(caller);

@@ -12,7 +12,7 @@ namespace Portcullis.Gateway.Mcp.Coaz;
 /// <c>delete_file</c>. A name listed twice with different mappings is ambiguous and kept as an error. Immutable: the
 /// stage swaps in a new table (<see cref="With"/>) when a list response or a <c>list_changed</c> refresh arrives.</para>
 /// </remarks>
-public sealed class DeclaredToolMappings
+public sealed class DeclaredToolMappings : IDeclaredToolLookup
 {
     private const string MappingKey = "x-authzen-mapping";
 

@@ -24,6 +24,20 @@ public static class SeedToolMapping
     private const string ToolName = "mcp::tool::name";
     private const string ArgumentPrefix = "mcp::tool::arguments::";
 
+    /// <summary>Returns whether any value of <paramref name="block"/> is one of the seeds' <c>mcp::</c> values, so the
+    /// block is the route's configured <c>tools/call</c> mapping.</summary>
+    public static bool IsUsedBy(AuthZenMappingConfig block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        IEnumerable<MappingValue?> values =
+        [
+            block.Subject.Type, block.Subject.Id, block.Action.Name, block.Resource.Type, block.Resource.Id,
+            .. block.Subject.Properties.Select(static p => p.Value), .. block.Action.Properties.Select(static p => p.Value),
+            .. block.Resource.Properties.Select(static p => p.Value), .. block.Context.Select(static p => p.Value),
+        ];
+        return values.Any(static v => v is { Kind: MappingValueKind.Literal } && v.Source.StartsWith(Prefix, StringComparison.Ordinal));
+    }
+
     /// <summary>Returns the configured mapping of <paramref name="block"/>, or null with every problem in
     /// <paramref name="error"/> (an unknown <c>mcp::</c> value, an empty argument path).</summary>
     public static CoazMapping? FromAuthZenBlock(AuthZenMappingConfig block, out string? error)

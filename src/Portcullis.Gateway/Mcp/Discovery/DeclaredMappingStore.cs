@@ -137,6 +137,16 @@ public sealed class DeclaredMappingStore<TCompiled>
             : new DeclaredMappingLookup<TCompiled>(DeclaredMappingKind.Unknown, null);
     }
 
+    /// <summary>Returns a tool of <paramref name="upstreamId"/> whose name differs from <paramref name="toolName"/> only in
+    /// case, or null: a call by such a name is refused, since a server that matches names loosely would run the listed
+    /// tool under a name the policy never saw.</summary>
+    public string? CaseVariant(string upstreamId, string toolName)
+    {
+        ArgumentNullException.ThrowIfNull(upstreamId);
+        ArgumentNullException.ThrowIfNull(toolName);
+        return _upstreams.TryGetValue(upstreamId, out var slot) ? Volatile.Read(ref slot.Set).CaseVariantOf(toolName) : null;
+    }
+
     /// <summary>Returns the tools of <paramref name="upstreamId"/> whose <c>_meta.ui.resourceUri</c> (or legacy flat
     /// key) is exactly <paramref name="resourceUri"/>, sorted ordinally; empty when none does.</summary>
     /// <remarks>MCP Apps: a host reads a tool's <c>ui://</c> resource to render it, so the stage authorizes that

@@ -49,6 +49,23 @@ internal sealed class DeclaredToolSet<TCompiled>
         return new(Complete && !Truncated && Pending is not { Truncated: true } ? DeclaredMappingKind.NotListed : DeclaredMappingKind.Unknown, null);
     }
 
+    /// <summary>Returns a listed tool whose name equals <paramref name="name"/> ignoring case but not exactly, or null.</summary>
+    public string? CaseVariantOf(string name)
+    {
+        foreach (var tools in Pending is null ? [Current] : new[] { Current, Pending.Tools })
+        {
+            foreach (var listed in tools.Keys)
+            {
+                if (!string.Equals(listed, name, StringComparison.Ordinal) && string.Equals(listed, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return listed;
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static Dictionary<string, string[]> IndexUiLinks(
         IReadOnlyDictionary<string, DeclaredTool<TCompiled>> current, DeclaredToolPages<TCompiled>? pending)
     {

@@ -8,6 +8,10 @@ namespace Portcullis.Gateway.Mcp.Discovery;
 /// <param name="ClientId">The agent (<c>client_id</c>, else <c>azp</c>), or null when the token names none.</param>
 public sealed record DiscoveryCaller(string SubjectId, string? ClientId)
 {
+    /// <summary>Gets the subject's properties sent with the list's evaluations (the route's configured token
+    /// attributes), or null.</summary>
+    public JsonElement? SubjectProperties { get; init; }
+
     /// <summary>Reads the caller from validated token claims; null when <paramref name="subjectClaim"/> is missing,
     /// not a string or empty (the stage answers that as a mapping error, nothing listed).</summary>
     /// <param name="claims">The validated token's claims.</param>

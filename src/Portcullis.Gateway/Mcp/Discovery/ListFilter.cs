@@ -87,7 +87,7 @@ public sealed class ListFilter(IAuthZenPdp pdp)
     /// <summary>Builds the one Access Evaluations request: subject and <c>context.agent</c> as top-level defaults.</summary>
     internal static EvaluationsRequest BuildRequest(DiscoveryCaller caller, IReadOnlyList<EvaluationItem> items) => new()
     {
-        Subject = new Subject { Type = "identity", Id = caller.SubjectId },
+        Subject = new Subject { Type = "identity", Id = caller.SubjectId, Properties = caller.SubjectProperties },
         Context = AgentContext(caller.ClientId),
         Evaluations = items,
     };
