@@ -5,7 +5,7 @@ namespace Portcullis.Gateway.Demo;
 /// <summary>The demo's files (gateway configuration template, policies, directory, users) written from an assembly's
 /// embedded resources to a fresh temporary folder, which <see cref="Dispose"/> deletes.</summary>
 /// <remarks>Resources are named <c>demo/&lt;relative path&gt;</c>; the configuration template is <c>portcullis.yaml</c>
-/// with the placeholders <c>${ISSUER}</c> and <c>${UPSTREAM}</c>.</remarks>
+/// with the placeholders <c>${ISSUER}</c>, <c>${UPSTREAM}</c>, <c>${EXPENSE_SERVER}</c> and <c>${GATEWAY}</c>.</remarks>
 public sealed class DemoWorkspace : IDisposable
 {
     /// <summary>The prefix of the embedded resource names.</summary>
@@ -14,8 +14,15 @@ public sealed class DemoWorkspace : IDisposable
     /// <summary>The placeholder for the token issuer's identifier in the configuration template.</summary>
     public const string IssuerPlaceholder = "${ISSUER}";
 
-    /// <summary>The placeholder for the upstream's base address in the configuration template.</summary>
+    /// <summary>The placeholder for the documents API's base address in the configuration template.</summary>
     public const string UpstreamPlaceholder = "${UPSTREAM}";
+
+    /// <summary>The placeholder for the Expense Management MCP server's base address in the configuration template.</summary>
+    public const string ExpenseServerPlaceholder = "${EXPENSE_SERVER}";
+
+    /// <summary>The placeholder for the gateway's own base address, without trailing slash (the MCP route's resource
+    /// identifier is <c>${GATEWAY}/mcp</c>).</summary>
+    public const string GatewayPlaceholder = "${GATEWAY}";
 
     private DemoWorkspace(string root) => Root = root;
 
@@ -64,15 +71,20 @@ public sealed class DemoWorkspace : IDisposable
         return workspace;
     }
 
-    /// <summary>Fills the configuration template with <paramref name="issuer"/> and <paramref name="upstream"/> and
-    /// returns the path of the finished file.</summary>
-    public string WriteConfig(string issuer, Uri upstream)
+    /// <summary>Fills the configuration template with <paramref name="issuer"/>, the documents API at
+    /// <paramref name="upstream"/>, the MCP server at <paramref name="expenseServer"/> and the gateway's own
+    /// <paramref name="gateway"/> address, and returns the path of the finished file.</summary>
+    public string WriteConfig(string issuer, Uri upstream, Uri expenseServer, Uri gateway)
     {
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(upstream);
+        ArgumentNullException.ThrowIfNull(expenseServer);
+        ArgumentNullException.ThrowIfNull(gateway);
         var text = File.ReadAllText(ConfigPath)
             .Replace(IssuerPlaceholder, issuer, StringComparison.Ordinal)
-            .Replace(UpstreamPlaceholder, upstream.AbsoluteUri, StringComparison.Ordinal);
+            .Replace(UpstreamPlaceholder, upstream.AbsoluteUri, StringComparison.Ordinal)
+            .Replace(ExpenseServerPlaceholder, expenseServer.AbsoluteUri, StringComparison.Ordinal)
+            .Replace(GatewayPlaceholder, gateway.AbsoluteUri.TrimEnd('/'), StringComparison.Ordinal);
         File.WriteAllText(ConfigPath, text);
         return ConfigPath;
     }

@@ -43,6 +43,9 @@ public sealed class DevTokenIssuer : IAsyncDisposable
     /// <summary>Gets the audience of the tokens.</summary>
     public string Audience => _options.Audience;
 
+    /// <summary>Gets the other audiences a token may be asked for (RFC 8707 <c>resource</c>).</summary>
+    public IReadOnlyList<string> Resources => _options.Resources;
+
     /// <summary>Gets how long a minted token is valid.</summary>
     public TimeSpan TokenLifetime => _options.Lifetime;
 
@@ -70,17 +73,25 @@ public sealed class DevTokenIssuer : IAsyncDisposable
         return issuer;
     }
 
-    /// <summary>Returns a signed access token for <paramref name="user"/>, valid for the configured lifetime from now.</summary>
+    /// <summary>Returns a signed access token for <paramref name="user"/> with the default <see cref="Audience"/>, valid
+    /// for the configured lifetime from now.</summary>
     /// <exception cref="ArgumentException">The user is not configured.</exception>
-    public string MintToken(string user)
+    public string MintToken(string user) => MintToken(user, resource: null);
+
+    /// <summary>Returns a signed access token for <paramref name="user"/>, valid for the configured lifetime from now,
+    /// whose <c>aud</c> is <paramref name="resource"/> (one of <see cref="Resources"/>), or <see cref="Audience"/> when null.</summary>
+    /// <exception cref="ArgumentException">The user or the resource is not configured.</exception>
+    public string MintToken(string user, string? resource)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (!_options.Users.TryGetValue(user, out var claims))
             throw new ArgumentException($"unknown user (known: {string.Join(", ", UserNames)})", nameof(user));
+        if (resource is not null && !IsKnownResource(resource))
+            throw new ArgumentException($"unknown resource (known: {string.Join(", ", Resources)})", nameof(resource));
         var now = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
         var payload = (JsonObject)claims.DeepClone();
         payload["iss"] = Issuer;
-        payload["aud"] = _options.Audience;
+        payload["aud"] = resource ?? _options.Audience;
         payload["client_id"] = _options.ClientId;
         payload["iat"] = now;
         payload["nbf"] = now;
@@ -117,17 +128,22 @@ public sealed class DevTokenIssuer : IAsyncDisposable
         var user = form["user"].ToString();
         if (user.Length == 0 || !_options.Users.ContainsKey(user))
             return TokenError($"unknown or missing user (known: {string.Join(", ", UserNames)})");
+        var resources = form["resource"];
+        if (resources.Count > 1 || (resources.Count == 1 && !IsKnownResource(resources[0]!)))
+            return TokenError($"resource must be one of: {string.Join(", ", Resources)} (or left out for {Audience})", "invalid_target");
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return Json(new JsonObject
         {
-            ["access_token"] = MintToken(user),
+            ["access_token"] = MintToken(user, resources.Count == 1 ? resources[0] : null),
             ["token_type"] = "Bearer",
             ["expires_in"] = (long)_options.Lifetime.TotalSeconds,
         });
     }
 
-    private static IResult TokenError(string description) => Results.Text(
-        new JsonObject { ["error"] = "invalid_request", ["error_description"] = description }.ToJsonString(),
+    private bool IsKnownResource(string resource) => _options.Resources.Contains(resource, StringComparer.Ordinal);
+
+    private static IResult TokenError(string description, string error = "invalid_request") => Results.Text(
+        new JsonObject { ["error"] = error, ["error_description"] = description }.ToJsonString(),
         "application/json",
         statusCode: StatusCodes.Status400BadRequest);
 

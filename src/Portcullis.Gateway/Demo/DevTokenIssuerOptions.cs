@@ -12,6 +12,10 @@ public sealed class DevTokenIssuerOptions
     /// <summary>Gets the audience (<c>aud</c>) of every token. Defaults to <c>demo-api</c>.</summary>
     public string Audience { get; init; } = "demo-api";
 
+    /// <summary>Gets the other audiences a token may be asked for with the RFC 8707 <c>resource</c> parameter (e.g. an MCP
+    /// server's resource identifier); a token asked for one of them carries it, alone, as its <c>aud</c>. Defaults to none.</summary>
+    public IReadOnlyList<string> Resources { get; init; } = [];
+
     /// <summary>Gets the OAuth client (<c>client_id</c>) named in every token. Defaults to <c>portcullis-demo</c>.</summary>
     public string ClientId { get; init; } = "portcullis-demo";
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Portcullis.Gateway.Demo;
 
-/// <summary>The small web hosts of the demo (token issuer, documents API): 127.0.0.1 on a port the OS picks, logs at
+/// <summary>The small web hosts of the demo (token issuer, documents API, <see cref="LoopbackApp"/>): 127.0.0.1 on a port the OS picks, logs at
 /// Warning so the demo's banner stays readable.</summary>
 internal static class LoopbackServer
 {

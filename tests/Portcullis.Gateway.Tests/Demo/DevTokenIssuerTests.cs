@@ -11,6 +11,8 @@ namespace Portcullis.Gateway.Tests.Demo;
 /// <summary>The development issuer on a real loopback port, its tokens checked by the gateway's own authenticator.</summary>
 public sealed class DevTokenIssuerTests : IAsyncLifetime
 {
+    private const string McpResource = "http://127.0.0.1:8080/mcp";
+
     private readonly HttpClient http = new();
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2031, 3, 14, 9, 0, 0, TimeSpan.Zero));
     private DevTokenIssuer issuer = null!;
@@ -21,6 +23,7 @@ public sealed class DevTokenIssuerTests : IAsyncLifetime
             alice: {sub: alice, tenant: acme, roles: [admin], acr: phr, amr: [hwk]}
             bob: {sub: bob, tenant: acme, roles: [admin], amr: [pwd]}
             """),
+        Resources = [McpResource],
         TimeProvider = time,
     });
 
@@ -88,6 +91,53 @@ public sealed class DevTokenIssuerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TokenEndpoint_ConfiguredResource_TokenHasThatAudienceAlone()
+    {
+        using var response = await http.PostAsync(issuer.TokenEndpoint, new FormUrlEncodedContent([new("user", "alice"), new("resource", McpResource)]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["access_token"]!;
+        var result = await Authenticator(McpResource).AuthenticateAsync("Bearer " + token);
+        Assert.True(result.Succeeded, result.Failure?.ToString());
+        Assert.Equal(McpResource, result.Caller!.Claims.GetProperty("aud").GetString());
+        Assert.False((await Authenticator().AuthenticateAsync("Bearer " + token)).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/mcp")]
+    [InlineData("http://127.0.0.1:8080/mcp/")]
+    [InlineData("")]
+    public async Task TokenEndpoint_UnknownResource_400InvalidTargetWithoutToken(string resource)
+    {
+        using var response = await http.PostAsync(issuer.TokenEndpoint, new FormUrlEncodedContent([new("user", "alice"), new("resource", resource)]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(text);
+        Assert.Equal("invalid_target", body.RootElement.GetProperty("error").GetString());
+        Assert.Contains(McpResource, body.RootElement.GetProperty("error_description").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("access_token", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TokenEndpoint_TwoResources_400InvalidTarget()
+    {
+        using var response = await http.PostAsync(issuer.TokenEndpoint, new FormUrlEncodedContent([new("user", "alice"), new("resource", McpResource), new("resource", McpResource)]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("invalid_target", body.RootElement.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public void MintToken_UnknownResource_ThrowsNamingTheKnownOnes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => issuer.MintToken("alice", "https://evil.example/mcp"));
+
+        Assert.Contains(McpResource, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Discovery_NamesIssuerJwksAndTokenEndpoint()
     {
         var body = JsonNode.Parse(await http.GetStringAsync(issuer.DiscoveryUri))!;
@@ -116,10 +166,10 @@ public sealed class DevTokenIssuerTests : IAsyncLifetime
         Assert.Equal(message, error.Message);
     }
 
-    private JwtAuthenticator Authenticator() => new(
+    private JwtAuthenticator Authenticator(string? audience = null) => new(
         new JwtAuthenticationConfig
         {
-            Issuers = [new JwtIssuerConfig { Issuer = issuer.Issuer, Discovery = issuer.DiscoveryUri, Audiences = [issuer.Audience], RequiredType = DevTokenIssuer.TokenType }],
+            Issuers = [new JwtIssuerConfig { Issuer = issuer.Issuer, Discovery = issuer.DiscoveryUri, Audiences = [audience ?? issuer.Audience], RequiredType = DevTokenIssuer.TokenType }],
         },
         http,
         time);

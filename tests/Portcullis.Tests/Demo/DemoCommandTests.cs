@@ -13,11 +13,14 @@ public sealed partial class DemoCommandTests(DemoFixture fixture) : IClassFixtur
     private DemoProcess Demo => fixture.Demo;
 
     [Fact]
-    public void Banner_PrintsFourCurlCommandsAgainstTheBoundGatewayPort()
+    public void Banner_PrintsFourDocumentCommandsThenFiveMcpCommandsAgainstTheBoundGatewayPort()
     {
-        Assert.Equal(4, Demo.CurlCommands.Count);
+        Assert.Equal(9, Demo.CurlCommands.Count);
         Assert.NotEqual(0, Demo.Gateway.Port);
         Assert.All(Demo.CurlCommands.Take(3), c => Assert.Contains($"{Demo.Gateway.AbsoluteUri.TrimEnd('/')}/documents/doc-1", c, StringComparison.Ordinal));
+        Assert.Equal(Demo.CurlCommands.Skip(4).Take(4), Demo.McpCommands);
+        Assert.All(Demo.McpCommands, c => Assert.StartsWith($"curl -si {Demo.McpEndpoint.AbsoluteUri} ", c, StringComparison.Ordinal));
+        Assert.EndsWith($"-d resource={Demo.McpEndpoint.AbsoluteUri}", Demo.CurlCommands[8], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ internal sealed partial class DemoProcess : IDisposable
         Process = process;
         Banner = banner;
         CurlCommands = [.. banner.Where(l => l.StartsWith("curl ", StringComparison.Ordinal))];
+        McpCommands = [.. CurlCommands.Where(c => c.Contains("/mcp ", StringComparison.Ordinal))];
         var config = banner.Select(l => ConfigLine().Match(l)).First(m => m.Success);
         Gateway = new Uri(config.Groups["gateway"].Value);
         ConfigFile = config.Groups["config"].Value;
@@ -26,6 +27,12 @@ internal sealed partial class DemoProcess : IDisposable
 
     /// <summary>Gets the banner's curl commands, in order.</summary>
     public IReadOnlyList<string> CurlCommands { get; }
+
+    /// <summary>Gets the banner's curl commands that POST to the gateway's MCP route, in order.</summary>
+    public IReadOnlyList<string> McpCommands { get; }
+
+    /// <summary>Gets the MCP route's address (its resource identifier), as the MCP commands use it.</summary>
+    public Uri McpEndpoint => new(Gateway, "/mcp");
 
     /// <summary>Gets the gateway's address as the banner states it.</summary>
     public Uri Gateway { get; }

@@ -1,4 +1,4 @@
-namespace ExpenseServer;
+namespace ExpenseManagement;
 
 /// <summary>One expense claim of the demo's Expense Management system.</summary>
 /// <param name="Id">The expense identifier, e.g. <c>exp-1001</c> (the AuthZEN resource id of view and approve).</param>

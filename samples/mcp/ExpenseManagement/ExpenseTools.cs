@@ -3,7 +3,7 @@ using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Server;
 
-namespace ExpenseServer;
+namespace ExpenseManagement;
 
 /// <summary>The server's three tools over an <see cref="ExpenseBook"/>. Each returns the expense(s) as JSON text; an
 /// unknown id is a tool error (<c>isError: true</c>), not a protocol error.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Server;
 
-namespace ExpenseServer;
+namespace ExpenseManagement;
 
 /// <summary>Adds a COAZ-MCP declared mapping to a tool: the SDK builds the tool's <c>inputSchema</c> from the method's
 /// parameters, and this puts <c>x-authzen-mapping</c> beside <c>properties</c> in it, so <c>tools/list</c> carries it.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ExpenseServer;
+namespace ExpenseManagement;
 
 /// <summary>The JSON of the tools' results: expenses in snake_case.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = false)]

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ExpenseServer;
+namespace ExpenseManagement;
 
 /// <summary>The expenses the server serves: a fixed seed set held in memory, changed only by approvals. Thread-safe.</summary>
 public sealed class ExpenseBook

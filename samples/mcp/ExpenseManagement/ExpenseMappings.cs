@@ -1,4 +1,4 @@
-namespace ExpenseServer;
+namespace ExpenseManagement;
 
 /// <summary>The <c>x-authzen-mapping</c> each tool declares in its <c>inputSchema</c> (COAZ-MCP binding, "Declaring a
 /// Mapping"): how a gateway in front of this server builds the AuthZEN request for a <c>tools/call</c> of the tool.</summary>
