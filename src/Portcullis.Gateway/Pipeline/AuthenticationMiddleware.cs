@@ -32,7 +32,7 @@ internal sealed class AuthenticationMiddleware(RequestDelegate next, GatewayServ
         feature.AuthenticationTime = Stopwatch.GetElapsedTime(started);
         if (result.Succeeded)
         {
-            if (route.Mcp is not null && McpAudience.Check(result.Caller, route) is { } wrongResource)
+            if ((route.Mcp is not null ? McpAudience.Check(result.Caller, route) : McpAudience.CheckNotOnlyForMcp(result.Caller, services.McpResourceIds)) is { } wrongResource)
             {
                 await ChallengeAsync(context, feature, wrongResource, route).ConfigureAwait(false);
                 return;

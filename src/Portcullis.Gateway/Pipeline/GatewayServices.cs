@@ -15,6 +15,7 @@ internal sealed class GatewayServices : IDisposable
     private volatile GatewayConfig config;
     private volatile IssuerAuthenticator authenticator;
     private volatile ProtectedResourceCatalog protectedResources;
+    private volatile Uri[] mcpResources;
 
     public GatewayServices(GatewayConfig config, TimeProvider? time, ILoggerFactory? loggers)
     {
@@ -23,6 +24,7 @@ internal sealed class GatewayServices : IDisposable
         this.loggers = loggers;
         authenticator = IssuerAuthenticator.Create(config.Issuers, time, loggers);
         protectedResources = ProtectedResourceCatalog.Build(config.Routes);
+        mcpResources = McpResources(config);
     }
 
     /// <summary>Gets the configuration in force.</summary>
@@ -30,6 +32,10 @@ internal sealed class GatewayServices : IDisposable
 
     /// <summary>Gets the protected-resource metadata of the MCP routes in force.</summary>
     public ProtectedResourceCatalog ProtectedResources => protectedResources;
+
+    /// <summary>Gets the resource identifiers of the MCP routes in force (tokens issued only for them are refused on
+    /// the other routes).</summary>
+    public Uri[] McpResourceIds => mcpResources;
 
     /// <summary>Gets the authenticator, or null when no issuer is configured (every route is anonymous).</summary>
     public JwtAuthenticator? Authenticator => authenticator.Authenticator;
@@ -45,9 +51,13 @@ internal sealed class GatewayServices : IDisposable
             authenticator = IssuerAuthenticator.Create(next.Issuers, time, loggers);
         }
         protectedResources = ProtectedResourceCatalog.Build(next.Routes);
+        mcpResources = McpResources(next);
         config = next;
         return previous;
     }
 
     public void Dispose() => authenticator.Dispose();
+
+    private static Uri[] McpResources(GatewayConfig config) =>
+        [.. config.Routes.Select(static r => r.Mcp?.Resource).OfType<Uri>().Distinct()];
 }

@@ -13,6 +13,36 @@ internal static class McpAudience
     public static readonly AuthenticationFailure WrongResource =
         new(AuthenticationFailureKind.WrongAudience, "the token was not issued for this MCP server (its audience does not name the resource)");
 
+    /// <summary>The failure returned on a route that is not an MCP route for a token issued only for MCP servers.</summary>
+    public static readonly AuthenticationFailure IssuedForMcpServer =
+        new(AuthenticationFailureKind.WrongAudience, "the token was issued for an MCP server, not for this API");
+
+    /// <summary>Returns <see cref="IssuedForMcpServer"/> when every <c>aud</c> value of <paramref name="caller"/>'s token
+    /// names one of <paramref name="mcpResources"/> (RFC 8707: a token for an MCP server is no key to the gateway's
+    /// other routes, even when the issuer's audience list accepts it), else null.</summary>
+    public static AuthenticationFailure? CheckNotOnlyForMcp(Caller caller, Uri[] mcpResources)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(mcpResources);
+        if (mcpResources.Length == 0 || caller.Claims.ValueKind != JsonValueKind.Object || !caller.Claims.TryGetProperty("aud", out var audience)) return null;
+        return audience.ValueKind switch
+        {
+            JsonValueKind.String => NamesAny(audience.GetString()!, mcpResources) ? IssuedForMcpServer : null,
+            JsonValueKind.Array when audience.GetArrayLength() > 0 && audience.EnumerateArray().All(a => a.ValueKind == JsonValueKind.String && NamesAny(a.GetString()!, mcpResources)) => IssuedForMcpServer,
+            _ => null,
+        };
+    }
+
+    private static bool NamesAny(string audience, Uri[] resources)
+    {
+        foreach (var resource in resources)
+        {
+            if (McpResourceUri.Names(audience, resource)) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Checks <paramref name="caller"/>'s token against <paramref name="route"/>: null when the route has no
     /// <c>mcp:</c> block or <c>aud</c> (a text or a list of texts) names its resource, else <see cref="WrongResource"/>
     /// (the stage answers 401 <c>invalid_token</c>).</summary>

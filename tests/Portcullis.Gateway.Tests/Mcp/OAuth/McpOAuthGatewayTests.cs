@@ -159,6 +159,32 @@ public sealed class McpOAuthGatewayTests(McpOAuthGatewayFixture gateway)
         Assert.True(Assert.Single(gateway.ReceivedWith(requestId)).Headers.ContainsKey("Authorization"));
     }
 
+    [Fact]
+    public async Task Get_RestRouteWithATokenIssuedOnlyForTheMcpServer_Is401_AndNothingIsForwarded()
+    {
+        var token = gateway.Token(McpOAuthGatewayFixture.Resource, "mcp:tools");
+
+        var (response, requestId) = await gateway.SendAsync(HttpMethod.Get, "/rest/1", token);
+        using var _r = response;
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var parameters = Challenge(response).Parameters;
+        Assert.Equal("invalid_token", parameters["error"]);
+        Assert.Contains("MCP server", parameters["error_description"], StringComparison.Ordinal);
+        Assert.Empty(gateway.ReceivedWith(requestId));
+    }
+
+    [Fact]
+    public async Task Get_RestRouteWithATokenForTheMcpServerAndThisApi_IsAccepted()
+    {
+        var token = gateway.Token(new System.Text.Json.Nodes.JsonArray(McpOAuthGatewayFixture.Resource, McpOAuthGatewayFixture.RestAudience), "");
+
+        var (response, _) = await gateway.SendAsync(HttpMethod.Get, "/rest/1", token);
+        using var _r = response;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private static (string Scheme, Dictionary<string, string> Parameters) Challenge(HttpResponseMessage response) =>
         ChallengeParser.Parse(Assert.Single(response.Headers.GetValues("WWW-Authenticate")));
 }
