@@ -43,6 +43,7 @@ public static class GatewayPipeline
         }
         services.AddSingleton<McpDeclaredMappings>();
         services.AddSingleton(sp => new McpSessionBinding(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<McpToolsListFetcher>();
         services.AddSingleton<McpMessageDecider>();
         services.AddSingleton<McpResponseFilter>();
         services.AddReverseProxy()

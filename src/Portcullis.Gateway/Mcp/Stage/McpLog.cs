@@ -30,6 +30,9 @@ internal static partial class McpLog
     [LoggerMessage(EventId = 4508, Level = LogLevel.Warning, Message = "Request {RequestId}: an MCP session id on route {RouteId} was presented by a caller other than the one it was created for; answered 404")]
     public static partial void SessionOfAnotherCaller(ILogger logger, string requestId, string routeId);
 
+    [LoggerMessage(EventId = 4509, Level = LogLevel.Warning, Message = "Request {RequestId}: the tools of the MCP server behind route {RouteId} could not be listed ({Problem}); tools/call is decided with the default mapping")]
+    public static partial void ToolsListFetchFailed(ILogger logger, string requestId, string routeId, string problem, Exception? exception);
+
     [LoggerMessage(EventId = 4507, Level = LogLevel.Warning, Message = "Request {RequestId}: the upstream answered a list request with {ContentType}, which cannot be filtered; answered -32603")]
     public static partial void UnfilterableResponse(ILogger logger, string requestId, string contentType);
 }

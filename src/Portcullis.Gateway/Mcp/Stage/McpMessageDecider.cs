@@ -18,7 +18,7 @@ namespace Portcullis.Gateway.Mcp.Stage;
 /// <summary>Decides one client-to-server JSON-RPC message on an MCP route (COAZ-MCP "PEP Behavior"): maps it, takes the
 /// decision from the cache or the route's PDP, and returns the verdict. Never throws for request data; a PDP that fails
 /// is a verdict (<see cref="McpVerdictKind.Unavailable"/>), never an allow.</summary>
-internal sealed class McpMessageDecider(DecisionCache cache, McpDeclaredMappings declared, ILogger<McpMessageDecider> logger)
+internal sealed class McpMessageDecider(DecisionCache cache, McpDeclaredMappings declared, McpToolsListFetcher fetcher, ILogger<McpMessageDecider> logger)
 {
     /// <summary>The message a denied request gets (policy internals are not disclosed).</summary>
     public const string DeniedMessage = "Access denied";
@@ -45,6 +45,13 @@ internal sealed class McpMessageDecider(DecisionCache cache, McpDeclaredMappings
 
         var route = exchange.Route;
         var method = message.Method!;
+        if (method == ToolsCall && route.Config.ConfiguredToolsCall is null && message.GetStringParam("name") is { } called &&
+            declared.Store.Find(route.UpstreamId, called).Kind == DeclaredMappingKind.Unknown)
+        {
+            // No complete list seen from this server yet: learn its declared mappings before deciding.
+            await fetcher.EnsureListedAsync(context, feature, exchange).ConfigureAwait(false);
+        }
+
         if (method == ToolsCall && message.GetStringParam("name") is { } tool &&
             declared.Store.Find(route.UpstreamId, tool).Kind is DeclaredMappingKind.Unknown or DeclaredMappingKind.NotListed &&
             declared.Store.CaseVariant(route.UpstreamId, tool) is not null)

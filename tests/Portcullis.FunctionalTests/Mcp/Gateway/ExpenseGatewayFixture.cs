@@ -8,7 +8,7 @@ namespace Portcullis.FunctionalTests.Mcp.Gateway;
 /// analysts who signed in with a hardware key (<c>amr</c> contains <c>hwk</c>) may view and approve. The route adds the
 /// token's <c>roles</c> and <c>amr</c> to every subject, so the tools/list filter can see them. Tokens come from a test
 /// issuer with the claims each test needs.</summary>
-public sealed class ExpenseGatewayFixture : IAsyncLifetime
+public class ExpenseGatewayFixture : IAsyncLifetime
 {
     /// <summary>The MCP server's resource identifier (the tokens' audience).</summary>
     public const string Resource = "https://expenses.example.test/mcp";
@@ -80,6 +80,9 @@ public sealed class ExpenseGatewayFixture : IAsyncLifetime
     private ExpenseServerProcess? server;
     private PortcullisGatewayProcess? gateway;
 
+    /// <summary>Gets a replacement for the tool policy (what tools/list shows, and the default tools/call mapping), or null.</summary>
+    protected virtual string? ToolPolicy => null;
+
     /// <summary>Gets the gateway's MCP endpoint.</summary>
     public Uri Endpoint { get; private set; } = null!;
 
@@ -93,6 +96,7 @@ public sealed class ExpenseGatewayFixture : IAsyncLifetime
         issuer = await TestIssuerServer.StartAsync(TestKey.Rsa1);
         server = await ExpenseServerProcess.StartAsync(cancellationToken: timeout.Token);
         foreach (var (path, text) in Policies) folder.Write(path, text);
+        if (ToolPolicy is { } toolPolicy) folder.Write("policies/tool.yaml", toolPolicy);
         var config = folder.Write("portcullis.yaml", $$"""
             pdp:
               policies: policies
