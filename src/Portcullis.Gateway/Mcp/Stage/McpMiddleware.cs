@@ -27,6 +27,8 @@ namespace Portcullis.Gateway.Mcp.Stage;
 internal sealed class McpMiddleware(RequestDelegate next, McpMessageDecider decider, McpSessionBinding sessions, ILogger<McpMiddleware> logger)
 {
     private const string InitializeMethod = "initialize";
+    /// <summary>The revision a request without <c>MCP-Protocol-Version</c> follows (MCP 2025-06-18 transports: "assume 2025-03-26").</summary>
+    private const string AssumedVersion = "2025-03-26";
     private const string SupportedVersions = "2025-03-26, 2025-06-18, 2025-11-25, 2026-07-28";
 
     public async Task InvokeAsync(HttpContext context)
@@ -159,7 +161,11 @@ internal sealed class McpMiddleware(RequestDelegate next, McpMessageDecider deci
     /// <summary>GET and DELETE: authorized like <c>initialize</c>.</summary>
     private async Task AuthorizeSessionRequestAsync(HttpContext context, GatewayFeature feature, McpExchange exchange)
     {
-        var mapping = exchange.Route.Mapper.Map(InitializeMethod, null, exchange.Caller);
+        // The initialize mapping reads params.protocolVersion, which a GET or DELETE has no body to carry: the revision
+        // the client negotiated (its MCP-Protocol-Version header) stands in for it.
+        using var parameters = JsonDocument.Parse("{\"protocolVersion\":" +
+            JsonSerializer.Serialize(exchange.Version.Text ?? AssumedVersion, JsonRpcJsonContext.Default.String) + "}");
+        var mapping = exchange.Route.Mapper.Map(InitializeMethod, parameters.RootElement, exchange.Caller);
         var verdict = await decider.DecideMappingAsync(context, feature, exchange, InitializeMethod, mapping).ConfigureAwait(false);
         exchange.Messages.Add(new McpMessageRecord { Kind = "session", Method = InitializeMethod, Decision = McpRecords.DecisionName(verdict.Kind) });
         McpOutcome.Apply(feature, [verdict]);
