@@ -138,7 +138,7 @@ public sealed class DeclaredMappingStore<TCompiled>
     }
 
     /// <summary>Returns a tool of <paramref name="upstreamId"/> whose name differs from <paramref name="toolName"/> only in
-    /// case, or null: a call by such a name is refused, since a server that matches names loosely would run the listed
+    /// case, surrounding white space or Unicode compatibility form, or null: a call by such a name is refused, since a server that matches names loosely would run the listed
     /// tool under a name the policy never saw.</summary>
     public string? CaseVariant(string upstreamId, string toolName)
     {

@@ -49,14 +49,16 @@ internal sealed class DeclaredToolSet<TCompiled>
         return new(Complete && !Truncated && Pending is not { Truncated: true } ? DeclaredMappingKind.NotListed : DeclaredMappingKind.Unknown, null);
     }
 
-    /// <summary>Returns a listed tool whose name equals <paramref name="name"/> ignoring case but not exactly, or null.</summary>
+    /// <summary>Returns a listed tool whose name is not <paramref name="name"/> but equals it once both are trimmed,
+    /// Unicode-normalized (NFKC: full-width and compatibility forms folded) and compared ignoring case; or null.</summary>
     public string? CaseVariantOf(string name)
     {
+        var loose = Loose(name);
         foreach (var tools in Pending is null ? [Current] : new[] { Current, Pending.Tools })
         {
             foreach (var listed in tools.Keys)
             {
-                if (!string.Equals(listed, name, StringComparison.Ordinal) && string.Equals(listed, name, StringComparison.OrdinalIgnoreCase))
+                if (!string.Equals(listed, name, StringComparison.Ordinal) && string.Equals(Loose(listed), loose, StringComparison.OrdinalIgnoreCase))
                 {
                     return listed;
                 }
@@ -64,6 +66,20 @@ internal sealed class DeclaredToolSet<TCompiled>
         }
 
         return null;
+    }
+
+    private static string Loose(string name)
+    {
+        var trimmed = name.Trim();
+        try
+        {
+            return trimmed.Normalize(System.Text.NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // Not valid UTF-16 (a lone surrogate): compared as it is.
+            return trimmed;
+        }
     }
 
     private static Dictionary<string, string[]> IndexUiLinks(

@@ -58,7 +58,7 @@ internal sealed class McpMessageDecider(DecisionCache cache, McpDeclaredMappings
         {
             // A loosely matching server would run the listed tool under a name the policy never saw.
             return MappingError(feature, method, CoazMappingResult.Error(CoazMappingSource.None,
-                "the tool name differs only in case from a tool the server lists; call it by its exact name"));
+                "the tool name differs only in case, white space or Unicode form from a tool the server lists; call it by its exact name"));
         }
 
         if (method == ResourcesRead && message.GetStringParam("uri") is { } uri && uri.StartsWith(UiScheme, StringComparison.Ordinal) &&

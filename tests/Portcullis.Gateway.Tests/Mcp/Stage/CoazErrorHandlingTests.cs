@@ -64,7 +64,6 @@ public sealed class CoazErrorHandlingTests(McpStageGatewayFixture gateway)
 
     [Theory]
     [InlineData(DownPath)]
-    [InlineData(DownOpenPath)]
     [InlineData(GarbagePath)]
     public async Task PdpUnreachableOrInvalid_Minus32603WithTheId_NotForwarded(string path)
     {
@@ -77,7 +76,6 @@ public sealed class CoazErrorHandlingTests(McpStageGatewayFixture gateway)
 
     [Theory]
     [InlineData(DownPath)]
-    [InlineData(DownOpenPath)]
     public async Task PdpUnreachable_ListRequest_Minus32603_NotForwarded(string path)
     {
         var reply = await gateway.PostAsync(path, """{"jsonrpc":"2.0","id":"l","method":"tools/list"}""", gateway.Token(audience: ResourceOf(path)));

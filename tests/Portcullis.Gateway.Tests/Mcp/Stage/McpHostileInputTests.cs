@@ -268,7 +268,10 @@ public sealed class McpHostileInputTests(McpStageGatewayFixture gateway)
     [InlineData("Delete_File")]
     [InlineData("DELETE_FILE")]
     [InlineData("delete_File")]
-    public async Task ToolsCall_DeniedToolByANameDifferingOnlyInCase_Refused_NotForwarded(string name)
+    [InlineData("delete_file ")]
+    [InlineData(" delete_file")]
+    [InlineData("\uFF44elete_file")] // full-width 'd'
+    public async Task ToolsCall_DeniedToolByANameDifferingOnlyInCaseSpaceOrUnicodeForm_Refused_NotForwarded(string name)
     {
         var list = await gateway.ListToolsAsync();
         Assert.DoesNotContain("delete_file", McpAssert.ToolNames(list.Single));
@@ -278,6 +281,26 @@ public sealed class McpHostileInputTests(McpStageGatewayFixture gateway)
         McpAssert.Error(reply.Single, InvalidParams, "12");
         McpAssert.PdpNotAsked(gateway, reply);
         McpAssert.NotForwarded(gateway, reply);
+    }
+
+    [Fact]
+    public async Task ToolsCall_CaseVariantBeforeAnyListing_StillRefused_TheGatewayAsksTheServerForItsList()
+    {
+        var fresh = new McpStageGatewayFixture();
+        await fresh.InitializeAsync();
+        try
+        {
+            var reply = await fresh.PostAsync(MainPath, ToolsCall("Delete_File", idJson: "14"));
+
+            McpAssert.Error(reply.Single, InvalidParams, "14");
+            McpAssert.PdpNotAsked(fresh, reply);
+            McpAssert.NotForwarded(fresh, reply);
+            Assert.Single(fresh.Upstream.GatewayToolsListsWith(reply.RequestId));
+        }
+        finally
+        {
+            await fresh.DisposeAsync();
+        }
     }
 
     [Fact]

@@ -18,8 +18,7 @@ namespace Portcullis.Gateway.Tests.Mcp.Stage;
 /// request-body bytes the gateway read, and remote PDPs that are down, answer garbage, deny with a reason, or count.</summary>
 /// <remarks>MCP routes, each its own MCP server (resource) in front of the same scripted upstream:
 /// <c>/mcp</c> (the tools of <see cref="McpStageTools.Main"/>), <c>/big/mcp</c> (<see cref="McpStageTools.Hundred"/>),
-/// <c>/pdp-down/mcp</c> (a PDP address nobody listens on; <c>/pdp-down-open/mcp</c> the same with
-/// <c>failure_mode: open</c>), <c>/pdp-garbage/mcp</c> (a PDP answering HTML),
+/// <c>/pdp-down/mcp</c> (a PDP address nobody listens on), <c>/pdp-garbage/mcp</c> (a PDP answering HTML),
 /// <c>/pdp-reason/mcp</c> (a PDP denying with a reason in its context) and <c>/pdp-count/mcp</c> (a PDP permitting
 /// everything, whose requests are counted; lists <see cref="McpStageTools.Hundred"/>).</remarks>
 public sealed class McpStageGatewayFixture : IAsyncLifetime
@@ -34,8 +33,6 @@ public sealed class McpStageGatewayFixture : IAsyncLifetime
 
     public const string DownPath = "/pdp-down/mcp";
 
-    /// <summary>A route whose PDP is down and whose <c>failure_mode</c> says open: MCP routes fail closed regardless.</summary>
-    public const string DownOpenPath = "/pdp-down-open/mcp";
 
     public const string GarbagePath = "/pdp-garbage/mcp";
 
@@ -93,7 +90,7 @@ public sealed class McpStageGatewayFixture : IAsyncLifetime
             issuers:
               - issuer: {{issuer.Issuer}}
                 jwks_uri: {{issuer.JwksUri}}
-                audiences: [{{Resource}}, {{ResourceOf(BigPath)}}, {{ResourceOf(DownPath)}}, {{ResourceOf(DownOpenPath)}}, {{ResourceOf(GarbagePath)}}, {{ResourceOf(ReasonPath)}}, {{ResourceOf(CountPath)}}]
+                audiences: [{{Resource}}, {{ResourceOf(BigPath)}}, {{ResourceOf(DownPath)}}, {{ResourceOf(GarbagePath)}}, {{ResourceOf(ReasonPath)}}, {{ResourceOf(CountPath)}}]
             routes:
               - id: mcp
                 path: {{MainPath}}
@@ -106,7 +103,6 @@ public sealed class McpStageGatewayFixture : IAsyncLifetime
                 mcp:
                   resource: {{ResourceOf(BigPath)}}
             {{RemoteRoute("pdp-down", DownPath, new Uri($"http://127.0.0.1:{FreePort.Next()}/"))}}
-            {{RemoteRoute("pdp-down-open", DownOpenPath, new Uri($"http://127.0.0.1:{FreePort.Next()}/"), "open")}}
             {{RemoteRoute("pdp-garbage", GarbagePath, GarbagePdp.BaseAddress)}}
             {{RemoteRoute("pdp-reason", ReasonPath, ReasonPdp.BaseAddress)}}
             {{RemoteRoute("pdp-count", CountPath, CountingPdp.BaseAddress)}}
@@ -203,11 +199,10 @@ public sealed class McpStageGatewayFixture : IAsyncLifetime
         await next(context);
     }
 
-    private string RemoteRoute(string id, string path, Uri pdp, string failureMode = "closed") => $$"""
+    private string RemoteRoute(string id, string path, Uri pdp) => $$"""
           - id: {{id}}
             path: {{path}}
             upstream: {{Upstream.BaseAddress}}
-            failure_mode: {{failureMode}}
             authzen:
               pdp:
                 host: {{pdp}}

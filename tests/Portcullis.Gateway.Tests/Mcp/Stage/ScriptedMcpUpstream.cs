@@ -53,7 +53,16 @@ internal sealed class ScriptedMcpUpstream : IAsyncDisposable
     }
 
     /// <summary>Returns what the server received with the gateway request id <paramref name="requestId"/>.</summary>
-    public IReadOnlyList<McpUpstreamRequest> ReceivedWith(string requestId) => [.. Received.Where(r => r.RequestId == requestId)];
+    public IReadOnlyList<McpUpstreamRequest> ReceivedWith(string requestId) =>
+        [.. Received.Where(r => r.RequestId == requestId && !IsGatewaysOwnToolsList(r))];
+
+    /// <summary>Returns the <c>tools/list</c> requests the gateway sent on its own while handling
+    /// <paramref name="requestId"/> (to learn declared mappings before deciding a <c>tools/call</c>).</summary>
+    public IReadOnlyList<McpUpstreamRequest> GatewayToolsListsWith(string requestId) =>
+        [.. Received.Where(r => r.RequestId == requestId && IsGatewaysOwnToolsList(r))];
+
+    private static bool IsGatewaysOwnToolsList(McpUpstreamRequest request) =>
+        request.Body.Contains("\"id\":\"portcullis-tools-list\"", StringComparison.Ordinal);
 
     private async Task AnswerAsync(HttpContext context)
     {
