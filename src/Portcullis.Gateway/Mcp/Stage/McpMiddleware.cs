@@ -27,6 +27,9 @@ namespace Portcullis.Gateway.Mcp.Stage;
 internal sealed class McpMiddleware(RequestDelegate next, McpMessageDecider decider, ILogger<McpMiddleware> logger)
 {
     private const string InitializeMethod = "initialize";
+
+    /// <summary>The revision a request without <c>MCP-Protocol-Version</c> follows (MCP 2025-06-18, "Protocol Version Header").</summary>
+    private const string AbsentHeaderRevision = "2025-03-26";
     private const string SupportedVersions = "2025-03-26, 2025-06-18, 2025-11-25, 2026-07-28";
 
     public async Task InvokeAsync(HttpContext context)
@@ -131,9 +134,14 @@ internal sealed class McpMiddleware(RequestDelegate next, McpMessageDecider deci
     }
 
     /// <summary>GET and DELETE: authorized like <c>initialize</c>.</summary>
+    /// <remarks>They carry no params, but the <c>initialize</c> mapping reads <c>params.protocolVersion</c> (COAZ-MCP's
+    /// <c>context.protocol_version</c>): mapped without params every GET stream and session end would be a mapping
+    /// error. They get the revision the request follows, the one the session negotiated.</remarks>
     private async Task AuthorizeSessionRequestAsync(HttpContext context, GatewayFeature feature, McpExchange exchange)
     {
-        var mapping = exchange.Route.Mapper.Map(InitializeMethod, null, exchange.Caller);
+        using var parameters = JsonDocument.Parse(
+            "{\"protocolVersion\":" + JsonSerializer.Serialize(exchange.Version.Text ?? AbsentHeaderRevision, JsonRpcJsonContext.Default.String) + "}");
+        var mapping = exchange.Route.Mapper.Map(InitializeMethod, parameters.RootElement, exchange.Caller);
         var verdict = await decider.DecideMappingAsync(context, feature, exchange, InitializeMethod, mapping).ConfigureAwait(false);
         exchange.Messages.Add(new McpMessageRecord { Kind = "session", Method = InitializeMethod, Decision = McpRecords.DecisionName(verdict.Kind) });
         McpOutcome.Apply(feature, [verdict]);
