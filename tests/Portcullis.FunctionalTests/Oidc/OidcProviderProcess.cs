@@ -40,8 +40,15 @@ internal sealed class OidcProviderProcess : IAsyncDisposable
 
     /// <summary>Starts the provider on a free port and waits for its <c>READY</c> line; throws with its output when it
     /// exits first or does not get ready within 30 s.</summary>
-    public static async Task<OidcProviderProcess> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<OidcProviderProcess> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync([], cancellationToken);
+
+    /// <summary>Starts the provider with <paramref name="extraClients"/> registered beside <see cref="ClientId"/> (passed
+    /// in the environment as <c>OIDC_EXTRA_CLIENTS</c>, never on the command line); each one's claims are added to its
+    /// access tokens.</summary>
+    public static async Task<OidcProviderProcess> StartAsync(IReadOnlyList<OidcTestClient> extraClients, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(extraClients);
         var script = Path.Combine(RepoPaths.Tools, "oidc-provider-server.mjs");
         if (!Directory.Exists(Path.Combine(RepoPaths.Tools, "node_modules", "oidc-provider")))
         {
@@ -49,10 +56,12 @@ internal sealed class OidcProviderProcess : IAsyncDisposable
         }
         var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         var ready = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var environment = new Dictionary<string, string>();
+        if (extraClients.Count > 0) environment["OIDC_EXTRA_CLIENTS"] = OidcTestClient.ToJson(extraClients);
         var process = ChildProcess.Start("node", [script, port, ClientId, ClientSecret], RepoPaths.Tools, line =>
         {
             if (line.StartsWith("READY ", StringComparison.Ordinal)) ready.TrySetResult(new Uri(line["READY ".Length..].Trim()));
-        });
+        }, environment);
         try
         {
             var deadline = DateTime.UtcNow + StartTimeout;
@@ -78,7 +87,18 @@ internal sealed class OidcProviderProcess : IAsyncDisposable
     }
 
     /// <summary>Asks the token endpoint for a client-credentials access token for <paramref name="resource"/> (RFC 8707).</summary>
-    public async Task<string> GetAccessTokenAsync(string resource, string scope, CancellationToken cancellationToken = default)
+    public Task<string> GetAccessTokenAsync(string resource, string scope, CancellationToken cancellationToken = default) =>
+        GetAccessTokenAsync(ClientId, ClientSecret, resource, scope, cancellationToken);
+
+    /// <summary>Asks the token endpoint for a client-credentials access token of <paramref name="client"/> (one of the
+    /// extra clients the provider was started with) for <paramref name="resource"/> (RFC 8707).</summary>
+    public Task<string> GetAccessTokenAsync(OidcTestClient client, string resource, string scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return GetAccessTokenAsync(client.ClientId, client.ClientSecret, resource, scope, cancellationToken);
+    }
+
+    private async Task<string> GetAccessTokenAsync(string clientId, string clientSecret, string resource, string scope, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/token")
         {
@@ -90,7 +110,7 @@ internal sealed class OidcProviderProcess : IAsyncDisposable
             }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ClientId}:{ClientSecret}")));
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{clientSecret}")));
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)

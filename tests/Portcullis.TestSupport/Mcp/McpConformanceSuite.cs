@@ -13,14 +13,24 @@ public static partial class McpConformanceSuite
     public static TimeSpan Timeout { get; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Runs the suite against <paramref name="endpoint"/> and returns its checks; throws with the suite's
-    /// output when it wrote no results at all.</summary>
-    public static async Task<ConformanceRun> RunServerAsync(Uri endpoint, CancellationToken cancellationToken = default)
+    /// output when it wrote no results at all. With <paramref name="bearerToken"/>, every request the suite makes to the
+    /// endpoint's origin carries it as <c>Authorization: Bearer</c> (the suite has no header option, so
+    /// <c>tools/bearer-token-preload.mjs</c> adds it where undici creates the request; the token goes through the
+    /// environment, never the command line).</summary>
+    public static async Task<ConformanceRun> RunServerAsync(Uri endpoint, string? bearerToken = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         var cli = RepoPaths.NodeModule("@modelcontextprotocol/conformance/dist/index.js");
         using var results = new TempFolder();
-        using var process = ChildProcess.Start(
-            RepoPaths.PinnedNode, [cli, "server", "--url", endpoint.AbsoluteUri, "-o", results.Root], results.Root);
+        List<string> args = [cli, "server", "--url", endpoint.AbsoluteUri, "-o", results.Root];
+        var environment = new Dictionary<string, string>();
+        if (bearerToken is not null)
+        {
+            args.InsertRange(0, ["--import", new Uri(Path.Combine(RepoPaths.Tools, "bearer-token-preload.mjs")).AbsoluteUri]);
+            environment["BEARER_TOKEN"] = bearerToken;
+            environment["BEARER_ORIGIN"] = endpoint.GetLeftPart(UriPartial.Authority);
+        }
+        using var process = ChildProcess.Start(RepoPaths.PinnedNode, args, results.Root, environment: environment);
         var exitCode = await process.WaitForExitAsync(Timeout, "The conformance suite", cancellationToken).ConfigureAwait(false);
         var checks = ReadChecks(results.Root);
         if (checks.Count == 0)

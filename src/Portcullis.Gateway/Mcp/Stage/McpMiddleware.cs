@@ -159,6 +159,9 @@ internal sealed class McpMiddleware(RequestDelegate next, McpMessageDecider deci
     }
 
     /// <summary>GET and DELETE: authorized like <c>initialize</c>.</summary>
+    /// <remarks>They carry no params, but the <c>initialize</c> mapping reads <c>params.protocolVersion</c> (COAZ-MCP's
+    /// <c>context.protocol_version</c>): mapped without params every GET stream and session end would be a mapping
+    /// error. They get the revision the request follows, the one the session negotiated.</remarks>
     private async Task AuthorizeSessionRequestAsync(HttpContext context, GatewayFeature feature, McpExchange exchange)
     {
         // The initialize mapping reads params.protocolVersion, which a GET or DELETE has no body to carry: the revision

@@ -18,7 +18,7 @@ namespace Portcullis.Gateway.Mcp.Stage;
 /// it reads, the GET stream always), and adds the gateway's own errors for the refused messages of a batch.</summary>
 /// <remarks>
 /// <para>Does nothing (the body streams through YARP untouched) unless the request has list responses to filter or
-/// answers to add. Then JSON answers are read whole (bounded) and rewritten; event streams are rewritten event by event
+/// answers to add, except that an event stream's headers are sent at once rather than with its first event. Then JSON answers are read whole (bounded) and rewritten; event streams are rewritten event by event
 /// (<see cref="SseStreamRewriter"/>), so a long stream stays a stream. Fails closed: a list that cannot be filtered is
 /// a -32603 error for that request, an event that cannot be inspected ends the response, and a response in another
 /// media type to a list request becomes -32603 errors.</para>
@@ -53,6 +53,14 @@ internal sealed class McpResponseFilter(McpDeclaredMappings declared, McpSession
 
         var response = context.Response;
         var cancellationToken = transform.CancellationToken;
+        if (!exchange.NeedsResponseWork)
+        {
+            // YARP sends the response headers with the first body bytes, and an MCP event stream (the GET stream above
+            // all) may stay silent until the server has something to say: the client would not know the stream is open.
+            if (upstream.IsSuccessStatusCode && IsEventStream(upstream)) await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if ((int)upstream.StatusCode == StatusCodes.Status202Accepted && exchange.ListTargets.Count == 0)
         {
             // Only notifications or responses were forwarded; the refused requests still get their answers.
@@ -69,7 +77,7 @@ internal sealed class McpResponseFilter(McpDeclaredMappings declared, McpSession
         transform.SuppressResponseBody = true;
         var mediaType = upstream.Content.Headers.ContentType?.MediaType;
         var source = await upstream.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        if (string.Equals(mediaType, JsonRpcErrorWriter.EventStreamContentType, StringComparison.OrdinalIgnoreCase))
+        if (IsEventStream(upstream))
         {
             await FilterStreamAsync(context, feature, exchange, source, cancellationToken).ConfigureAwait(false);
         }
@@ -84,6 +92,9 @@ internal sealed class McpResponseFilter(McpDeclaredMappings declared, McpSession
             await WriteJsonAsync(response, Combine(FailTargets(exchange), exchange), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static bool IsEventStream(HttpResponseMessage upstream) =>
+        string.Equals(upstream.Content.Headers.ContentType?.MediaType, JsonRpcErrorWriter.EventStreamContentType, StringComparison.OrdinalIgnoreCase);
 
     private async Task FilterStreamAsync(HttpContext context, GatewayFeature feature, McpExchange exchange, Stream source, CancellationToken cancellationToken)
     {

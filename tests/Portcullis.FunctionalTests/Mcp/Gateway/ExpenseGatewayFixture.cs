@@ -13,67 +13,9 @@ public class ExpenseGatewayFixture : IAsyncLifetime
     /// <summary>The MCP server's resource identifier (the tokens' audience).</summary>
     public const string Resource = "https://expenses.example.test/mcp";
 
-    /// <summary>The policies: server-wide methods, the tools as listed (default tools/call shape) and the expenses
-    /// (the tools' declared mappings).</summary>
-    public static readonly IReadOnlyDictionary<string, string> Policies = new Dictionary<string, string>
-    {
-        ["policies/mcp_server.yaml"] = """
-            apiVersion: api.cerbos.dev/v1
-            resourcePolicy:
-              resource: mcp_server
-              version: default
-              rules:
-                - name: signed-in-users-use-the-server
-                  actions: ["*"]
-                  effect: EFFECT_ALLOW
-                  roles: ["*"]
-            """,
-        ["policies/tool.yaml"] = """
-            apiVersion: api.cerbos.dev/v1
-            resourcePolicy:
-              resource: tool
-              version: default
-              rules:
-                - name: everyone-sees-list
-                  actions: ["tools/call"]
-                  effect: EFFECT_ALLOW
-                  roles: ["*"]
-                  condition:
-                    match:
-                      expr: R.id == "list_expenses"
-                - name: phishing-resistant-analysts-see-the-rest
-                  actions: ["tools/call"]
-                  effect: EFFECT_ALLOW
-                  roles: ["*"]
-                  condition:
-                    match:
-                      all:
-                        of:
-                          - expr: '"analyst" in P.attr.roles'
-                          - expr: '"hwk" in P.attr.amr'
-            """,
-        ["policies/expense.yaml"] = """
-            apiVersion: api.cerbos.dev/v1
-            resourcePolicy:
-              resource: expense
-              version: default
-              rules:
-                - name: everyone-lists
-                  actions: ["list"]
-                  effect: EFFECT_ALLOW
-                  roles: ["*"]
-                - name: phishing-resistant-analysts
-                  actions: ["view", "approve"]
-                  effect: EFFECT_ALLOW
-                  roles: ["*"]
-                  condition:
-                    match:
-                      all:
-                        of:
-                          - expr: '"analyst" in P.attr.roles'
-                          - expr: '"hwk" in P.attr.amr'
-            """,
-    };
+    /// <summary>Gets the policies: <c>samples/mcp/expense-policies</c> (server-wide methods, the tools as listed, the
+    /// expenses of the tools' declared mappings), which Cerbos loads unchanged.</summary>
+    public static string PolicyFolder => Path.Combine(RepoPaths.Samples, "mcp", "expense-policies");
 
     private readonly TempFolder folder = new();
     private TestIssuerServer? issuer;
@@ -95,27 +37,16 @@ public class ExpenseGatewayFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         issuer = await TestIssuerServer.StartAsync(TestKey.Rsa1);
         server = await ExpenseServerProcess.StartAsync(cancellationToken: timeout.Token);
-        foreach (var (path, text) in Policies) folder.Write(path, text);
-        if (ToolPolicy is { } toolPolicy) folder.Write("policies/tool.yaml", toolPolicy);
-        var config = folder.Write("portcullis.yaml", $$"""
-            pdp:
-              policies: policies
-            issuers:
-              - issuer: {{issuer.Issuer}}
-                jwks_uri: {{issuer.JwksUri}}
-                audiences: [{{Resource}}]
-            routes:
-              - id: expenses
-                path: /mcp
-                upstream: {{server.Endpoint.GetLeftPart(UriPartial.Authority)}}
-                authzen:
-                  subject:
-                    properties:
-                      roles: claim::roles
-                      amr: claim::amr
-                mcp:
-                  resource: {{Resource}}
-            """);
+        var policies = PolicyFolder;
+        if (ToolPolicy is { } toolPolicy)
+        {
+            foreach (var file in Directory.GetFiles(PolicyFolder, "*.yaml")) folder.Write("policies/" + Path.GetFileName(file), File.ReadAllText(file));
+            folder.Write("policies/tool.yaml", toolPolicy);
+            policies = Path.Combine(folder.Root, "policies");
+        }
+
+        var config = folder.Write("portcullis.yaml", McpRouteYaml.Build(
+            McpRouteYaml.JwksIssuer(issuer.Issuer, issuer.JwksUri, Resource), server.Endpoint.GetLeftPart(UriPartial.Authority), Resource, policies));
         gateway = await PortcullisGatewayProcess.StartAsync(config, timeout.Token);
         Endpoint = new Uri(gateway.BaseAddress, "/mcp");
     }
