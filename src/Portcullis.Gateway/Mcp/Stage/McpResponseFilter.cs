@@ -18,8 +18,9 @@ namespace Portcullis.Gateway.Mcp.Stage;
 /// it reads, the GET stream always), and adds the gateway's own errors for the refused messages of a batch.</summary>
 /// <remarks>
 /// <para>Does nothing (the body streams through YARP untouched) unless the request has list responses to filter or
-/// answers to add, except that an event stream's headers are sent at once rather than with its first event. Then JSON answers are read whole (bounded) and rewritten; event streams are rewritten event by event
-/// (<see cref="SseStreamRewriter"/>), so a long stream stays a stream. Fails closed: a list that cannot be filtered is
+/// answers to add, or it is the GET stream. Then JSON answers are read whole (bounded) and rewritten; event streams are
+/// rewritten event by event (<see cref="SseStreamRewriter"/>), so a long stream stays a stream, their headers sent at
+/// once (the GET stream may stay silent for long, and YARP would hold them until the first event). Fails closed: a list that cannot be filtered is
 /// a -32603 error for that request, an event that cannot be inspected ends the response, and a response in another
 /// media type to a list request becomes -32603 errors.</para>
 /// <para>An HTTP error from the server is passed on as it is; answers for refused batch messages are then lost (the
@@ -53,13 +54,6 @@ internal sealed class McpResponseFilter(McpDeclaredMappings declared, McpSession
 
         var response = context.Response;
         var cancellationToken = transform.CancellationToken;
-        if (!exchange.NeedsResponseWork)
-        {
-            // YARP sends the response headers with the first body bytes, and an MCP event stream (the GET stream above
-            // all) may stay silent until the server has something to say: the client would not know the stream is open.
-            if (upstream.IsSuccessStatusCode && IsEventStream(upstream)) await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return;
-        }
 
         if ((int)upstream.StatusCode == StatusCodes.Status202Accepted && exchange.ListTargets.Count == 0)
         {
