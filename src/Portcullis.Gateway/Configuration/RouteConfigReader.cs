@@ -47,6 +47,11 @@ internal static class RouteConfigReader
         var removeAuthorization = reader.OptionalBool(map, "remove_authorization", path + ".remove_authorization") ?? false;
         var mcp = reader.Child(map, "mcp") is { } mcpNode ? McpConfigReader.Read(reader, mcpNode, path + ".mcp", issuers) : null;
         if (mcp is not null && anonymous) reader.Problem(reader.Child(map, "anonymous")!, path + ".anonymous", "an MCP route cannot be anonymous: every MCP message is authorized for the caller's token");
+        if (mcp is not null && mapping.Pdp.Host is { } pdpHost && pdpHost.Scheme == Uri.UriSchemeHttp && !pdpHost.IsLoopback)
+        {
+            // COAZ-MCP "Security Considerations": PEP-to-PDP traffic uses TLS; plain HTTP only stays on this machine.
+            reader.Problem(reader.Child(map, "authzen")!, path + ".authzen.pdp.host", "an MCP route's PDP must be reached over https (plain http only on a loopback address)");
+        }
         if (mcp is not null && failureMode == FailureMode.Open) reader.Problem(reader.Child(map, "failure_mode")!, path + ".failure_mode", "an MCP route always fails closed (COAZ-MCP: -32603 when the PDP cannot decide); remove failure_mode: open");
         if (mcp is { PassToken: true } && removeAuthorization) reader.Problem(reader.Child(map, "remove_authorization")!, path + ".remove_authorization", "contradicts mcp.pass_token: true (MCP routes remove the token unless pass_token is true)");
         if (Mcp.Coaz.SeedToolMapping.IsUsedBy(mapping))

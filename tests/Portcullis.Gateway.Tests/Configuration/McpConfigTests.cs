@@ -204,6 +204,38 @@ public sealed class McpConfigTests
         Assert.Contains("fails closed", problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("http://pdp.example.test:8181", false)]
+    [InlineData("http://10.0.0.5:8181", false)]
+    [InlineData("https://pdp.example.test", true)]
+    [InlineData("http://127.0.0.1:8181", true)]
+    [InlineData("http://localhost:8181", true)]
+    public void LoadYaml_McpRoutesRemotePdp_MustUseTlsUnlessOnLoopback(string host, bool accepted)
+    {
+        var result = Load($$"""
+            routes:
+              - id: mcp
+                path: /mcp
+                upstream: http://127.0.0.1:9
+                authzen:
+                  pdp:
+                    host: {{host}}
+                mcp:
+                  resource: https://mcp.example/mcp
+            """);
+
+        if (accepted)
+        {
+            Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        }
+        else
+        {
+            var problem = Assert.Single(result.Problems);
+            Assert.Equal("routes[0].authzen.pdp.host", problem.Path);
+            Assert.Contains("https", problem.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void LoadYaml_SeedsMcpValues_BecomeTheRoutesToolsCallMapping()
     {
