@@ -16,28 +16,26 @@ namespace Portcullis.Gateway.Pipeline;
 /// <remarks>Fails closed by default: a PDP that is unavailable or fails yields 503 with <c>Retry-After</c> and nothing
 /// is forwarded. A route with <c>failure_mode: open</c> forwards instead, marks the request fail-open and logs a
 /// warning. A mapping failure is the caller's or the configuration's problem, not the PDP's: 403 in both modes.</remarks>
-internal sealed class DecisionMiddleware(RequestDelegate next, DecisionCache cache, ILogger<DecisionMiddleware> logger)
+internal sealed class DecisionMiddleware(RequestDelegate next, DecisionCache cache, GatewayServices services, ILogger<DecisionMiddleware> logger)
 {
     private const string RetryAfterSeconds = "5";
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var feature = GatewayFeature.Of(context);
         var route = feature.Route!;
-        if (route.Config.Anonymous)
-        {
-            await next(context).ConfigureAwait(false);
-            return;
-        }
+        if (route.Config.Anonymous) return next(context);
 
-        var facts = GatewayRequestFacts.From(context, feature);
+        // Params, query and headers are copied only when the mapping or an injected identity header can read them.
+        var inject = services.Config.IdentityHeaders.Inject;
+        var details = RequestDetailReads.Of(route.Config.AuthZen) || (inject.Count > 0 && RequestDetailReads.AnyExpression(inject.Values));
+        var facts = GatewayRequestFacts.From(context, feature, details);
         feature.Facts = facts;
         var mapped = AuthZenRequestBuilder.Build(route.Config.AuthZen, CallerClaimsCache.For(feature.Caller!), facts);
         if (!mapped.Succeeded)
         {
             GatewayLog.MappingFailed(logger, feature.RequestId, mapped.Failure.ToString());
-            await DenyAsync(context, feature, MappingFailure.Reason).ConfigureAwait(false);
-            return;
+            return DenyAsync(context, feature, MappingFailure.Reason);
         }
 
         feature.Pdp = route.PdpName;
@@ -45,36 +43,43 @@ internal sealed class DecisionMiddleware(RequestDelegate next, DecisionCache cac
         var key = ttl > TimeSpan.Zero ? new DecisionCacheKey(route.PdpIdentity, CanonicalRequestKey.For(mapped.Request)) : default;
         // The embedded PDP's snapshot is its policy version: a reload makes older cached decisions unusable.
         var policyVersion = (route.Pdp as EmbeddedPdp)?.Snapshot;
-        bool allowed;
-        if (ttl > TimeSpan.Zero && cache.TryGet(key, ttl, out allowed, policyVersion))
+        if (ttl > TimeSpan.Zero && cache.TryGet(key, ttl, out var cached, policyVersion))
         {
             feature.CacheHit = true;
-        }
-        else
-        {
-            var (decision, failure, error) = await AskPdpAsync(context, feature, route.Pdp!, mapped.Request).ConfigureAwait(false);
-            if (decision is not { } answer)
-            {
-                await PdpFailedAsync(context, feature, failure, error).ConfigureAwait(false);
-                return;
-            }
-            allowed = answer;
-            if (ttl > TimeSpan.Zero) cache.Set(key, allowed, ttl, policyVersion);
+            return Decided(context, feature, cached);
         }
 
-        if (!allowed)
-        {
-            await DenyAsync(context, feature, "denied").ConfigureAwait(false);
-            return;
-        }
+        // The embedded PDP usually answers synchronously: then no async state machine is needed either.
+        var asked = AskPdpAsync(context, feature, route.Pdp!, mapped.Request);
+        return asked.IsCompletedSuccessfully
+            ? Answered(context, feature, asked.Result, key, ttl, policyVersion)
+            : AnsweredAsync(context, feature, asked, key, ttl, policyVersion);
+    }
+
+    private async Task AnsweredAsync(HttpContext context, GatewayFeature feature, ValueTask<(bool? Decision, string Failure, Exception? Error)> asked, DecisionCacheKey key, TimeSpan ttl, object? policyVersion)
+    {
+        var answer = await asked.ConfigureAwait(false);
+        await Answered(context, feature, answer, key, ttl, policyVersion).ConfigureAwait(false);
+    }
+
+    private Task Answered(HttpContext context, GatewayFeature feature, (bool? Decision, string Failure, Exception? Error) answer, DecisionCacheKey key, TimeSpan ttl, object? policyVersion)
+    {
+        if (answer.Decision is not { } allowed) return PdpFailedAsync(context, feature, answer.Failure, answer.Error);
+        if (ttl > TimeSpan.Zero) cache.Set(key, allowed, ttl, policyVersion);
+        return Decided(context, feature, allowed);
+    }
+
+    private Task Decided(HttpContext context, GatewayFeature feature, bool allowed)
+    {
+        if (!allowed) return DenyAsync(context, feature, "denied");
         feature.Outcome = GatewayOutcome.Allowed;
         feature.Reason = "allowed";
-        await next(context).ConfigureAwait(false);
+        return next(context);
     }
 
     /// <summary>Asks the PDP; returns its decision, or null with what went wrong (never throws, except for the
     /// caller's own cancellation).</summary>
-    private static async Task<(bool? Decision, string Failure, Exception? Error)> AskPdpAsync(HttpContext context, GatewayFeature feature, IAuthZenPdp pdp, EvaluationRequest request)
+    private static async ValueTask<(bool? Decision, string Failure, Exception? Error)> AskPdpAsync(HttpContext context, GatewayFeature feature, IAuthZenPdp pdp, EvaluationRequest request)
     {
         var started = Stopwatch.GetTimestamp();
         try
