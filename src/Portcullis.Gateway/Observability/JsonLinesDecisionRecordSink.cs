@@ -1,13 +1,16 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Portcullis.Gateway.Mapping;
 
 namespace Portcullis.Gateway.Observability;
 
 /// <summary>Writes each decision record as one JSON line (snake_case, as <see cref="LoggerDecisionRecordSink"/>) to a
 /// stream, standard output by default. The request thread only serializes the record and queues the bytes; one
 /// background writer appends them to the stream and flushes whenever the queue runs empty, so records reach the
-/// stream within moments and the request never waits for I/O.</summary>
+/// stream within moments and the request never waits for I/O. Each line travels in a buffer rented from
+/// <see cref="ArrayPool{T}.Shared"/> and returned once written, so a record costs no array of its own.</summary>
 /// <remarks>The queue holds up to <see cref="Capacity"/> records. When the stream cannot keep up and the queue is full,
 /// further records are dropped rather than slowing every request: each drop is counted (<c>portcullis_decision_records_dropped</c>)
 /// and logged as a warning at most once a minute.</remarks>
@@ -16,8 +19,7 @@ internal sealed class JsonLinesDecisionRecordSink : IDecisionRecordSink, IAsyncD
     /// <summary>How many records may wait for the writer.</summary>
     public const int Capacity = 65_536;
 
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
-    private readonly Channel<byte[]> queue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(Capacity)
+    private readonly Channel<Line> queue = Channel.CreateBounded<Line>(new BoundedChannelOptions(Capacity)
     {
         FullMode = BoundedChannelFullMode.DropWrite,
         SingleReader = true,
@@ -43,8 +45,17 @@ internal sealed class JsonLinesDecisionRecordSink : IDecisionRecordSink, IAsyncD
     public void Write(DecisionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var line = JsonSerializer.SerializeToUtf8Bytes(record, DecisionRecordJsonContext.Default.DecisionRecord);
+        Line line;
+        using (var pooled = PooledJsonBuffer.Rent())
+        {
+            JsonSerializer.Serialize(pooled.Writer, record, DecisionRecordJsonContext.Default.DecisionRecord);
+            var json = pooled.WrittenSpan;
+            line = new Line(ArrayPool<byte>.Shared.Rent(json.Length + 1), json.Length + 1);
+            json.CopyTo(line.Buffer);
+            line.Buffer[json.Length] = (byte)'\n';
+        }
         if (queue.Writer.TryWrite(line)) return;
+        ArrayPool<byte>.Shared.Return(line.Buffer);
         metrics?.RecordDropped();
         var now = Environment.TickCount64;
         var last = Interlocked.Read(ref lastDropWarningTicks);
@@ -72,8 +83,8 @@ internal sealed class JsonLinesDecisionRecordSink : IDecisionRecordSink, IAsyncD
             {
                 while (reader.TryRead(out var line))
                 {
-                    await output.WriteAsync(line).ConfigureAwait(false);
-                    await output.WriteAsync(NewLine).ConfigureAwait(false);
+                    await output.WriteAsync(line.Buffer.AsMemory(0, line.Length)).ConfigureAwait(false);
+                    ArrayPool<byte>.Shared.Return(line.Buffer);
                 }
                 await output.FlushAsync().ConfigureAwait(false);
             }
@@ -84,4 +95,7 @@ internal sealed class JsonLinesDecisionRecordSink : IDecisionRecordSink, IAsyncD
             if (logger is not null) ObservabilityLog.RecordOutputFailed(logger, e);
         }
     }
+
+    /// <summary>One serialized record and its newline, in a rented buffer.</summary>
+    private readonly record struct Line(byte[] Buffer, int Length);
 }
