@@ -31,7 +31,22 @@ internal sealed class DecisionMiddleware(RequestDelegate next, DecisionCache cac
         var details = RequestDetailReads.Of(route.Config.AuthZen) || (inject.Count > 0 && RequestDetailReads.AnyExpression(inject.Values));
         var facts = GatewayRequestFacts.From(context, feature, details);
         feature.Facts = facts;
-        var mapped = AuthZenRequestBuilder.Build(route.Config.AuthZen, CallerClaimsCache.For(feature.Caller!), facts);
+        var mapping = route.Config.AuthZen;
+        var claims = CallerClaimsCache.For(feature.Caller!);
+        var ttl = route.Config.DecisionCacheTtl;
+        // The embedded PDP's snapshot is its policy version: a reload makes older cached decisions unusable.
+        var policyVersion = (route.Pdp as EmbeddedPdp)?.Snapshot;
+        var memo = ttl > TimeSpan.Zero && CanonicalKeyMemo.Applies(mapping);
+        if (memo && CanonicalKeyMemo.TryGet(claims, mapping, facts, out var remembered)
+            && cache.TryGet(new DecisionCacheKey(route.PdpIdentity, remembered), ttl, out var hit, policyVersion))
+        {
+            // The same question as a request already mapped and decided: no need to build it again.
+            feature.Pdp = route.PdpName;
+            feature.CacheHit = true;
+            return Decided(context, feature, hit);
+        }
+
+        var mapped = AuthZenRequestBuilder.Build(mapping, claims, facts);
         if (!mapped.Succeeded)
         {
             GatewayLog.MappingFailed(logger, feature.RequestId, mapped.Failure.ToString());
@@ -39,10 +54,13 @@ internal sealed class DecisionMiddleware(RequestDelegate next, DecisionCache cac
         }
 
         feature.Pdp = route.PdpName;
-        var ttl = route.Config.DecisionCacheTtl;
-        var key = ttl > TimeSpan.Zero ? new DecisionCacheKey(route.PdpIdentity, CanonicalRequestKey.For(mapped.Request)) : default;
-        // The embedded PDP's snapshot is its policy version: a reload makes older cached decisions unusable.
-        var policyVersion = (route.Pdp as EmbeddedPdp)?.Snapshot;
+        var key = default(DecisionCacheKey);
+        if (ttl > TimeSpan.Zero)
+        {
+            var canonical = CanonicalRequestKey.For(mapped.Request);
+            if (memo) CanonicalKeyMemo.Add(claims, mapping, facts, canonical);
+            key = new DecisionCacheKey(route.PdpIdentity, canonical);
+        }
         if (ttl > TimeSpan.Zero && cache.TryGet(key, ttl, out var cached, policyVersion))
         {
             feature.CacheHit = true;
