@@ -9,7 +9,8 @@ namespace Portcullis.Benchmarks.Gateway;
 /// allocation the gateway adds, without sockets. Run:
 /// <c>dotnet run -c Release --project benchmarks/Portcullis.Benchmarks -- --filter *GatewayRequest*</c>.</summary>
 /// <remarks>The server and upstream are in memory (TestServer, a handler in place of YARP's HTTP client), so their
-/// cost is the same in every row; the difference to <see cref="BareYarp"/> is the gateway's.</remarks>
+/// cost is the same in every row; the difference to <see cref="BareYarp"/> is the gateway's. On a busy machine,
+/// <c>--gateway-cpu REQUESTS</c> (<see cref="GatewayCpuTime"/>) gives the process CPU time per request of each row.</remarks>
 [MemoryDiagnoser]
 public class GatewayRequestBenchmarks
 {
