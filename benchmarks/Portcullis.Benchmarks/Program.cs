@@ -6,6 +6,11 @@ if (args is ["--gateway-token", ..])
     return BenchmarkToken.Run(args);
 }
 
+if (args is ["--gateway-cpu", ..])
+{
+    return Portcullis.Benchmarks.Gateway.GatewayCpuTime.Run(args);
+}
+
 if (args is ["--pdp-latency", ..])
 {
     PdpLatency.Run();

@@ -63,7 +63,7 @@ public static class AuthZenRequestBuilder
             : Identifier(evaluator, config.Subject.Id, "subject.id", null, ref failure);
         var resourceType = Identifier(evaluator, config.Resource.Type, "resource.type", DefaultResourceType, ref failure);
         var resourceId = Identifier(evaluator, config.Resource.Id, "resource.id", facts.RouteTemplate, ref failure);
-        var actionName = Identifier(evaluator, config.Action.Name, "action.name", facts.Method.ToUpperInvariant(), ref failure);
+        var actionName = Identifier(evaluator, config.Action.Name, "action.name", UpperCase(facts.Method), ref failure);
 
         var subjectProperties = Properties(evaluator, config.Subject.Properties, "subject.properties", ref failure);
         var resourceProperties = Properties(evaluator, config.Resource.Properties, "resource.properties", ref failure);
@@ -96,11 +96,13 @@ public static class AuthZenRequestBuilder
     private static List<(string Key, MappedValue Value)> Properties(
         MappingEvaluator evaluator, IReadOnlyList<PropertyMapping> mappings, string path, ref MappingFailure? failure)
     {
+        if (mappings.Count == 0) return NoProperties;
         var result = new List<(string, MappedValue)>(mappings.Count);
-        foreach (var mapping in mappings)
+        for (var i = 0; i < mappings.Count; i++)
         {
-            var propertyPath = MappingProblemList.Join(path, mapping.Key);
-            if (!evaluator.TryEvaluate(mapping.Value, propertyPath, out var mapped, out var error)) Fail(ref failure, propertyPath, error);
+            var mapping = mappings[i];
+            // The property's path is only needed to name a failure: not built for every request.
+            if (!evaluator.TryEvaluate(mapping.Value, path, out var mapped, out var error)) Fail(ref failure, MappingProblemList.Join(path, mapping.Key), error);
             else if (mapped.IsPresent) result.Add((mapping.Key, mapped));
         }
         return result;
@@ -109,9 +111,7 @@ public static class AuthZenRequestBuilder
     private static void WriteParts(Utf8JsonWriter writer, WriteState state)
     {
         writer.WriteStartArray();
-        var roles = state.Config.Pdp.Platform == PdpPlatform.Cerbos
-            ? state.Subject.Where(p => p.Key == RolesKey).Select(p => p.Value.AsStrings()).FirstOrDefault()
-            : null;
+        var roles = state.Config.Pdp.Platform == PdpPlatform.Cerbos ? CerbosRoles(state.Subject) : null;
         if (state.Subject.Count == 0 && roles is null) writer.WriteNullValue();
         else
         {
@@ -135,14 +135,14 @@ public static class AuthZenRequestBuilder
             if (resource.IncludeParams)
             {
                 writer.WriteStartObject(ResourceParams);
-                foreach (var (key, value) in state.Facts.RouteParams.OrderBy(p => p.Key, StringComparer.Ordinal)) writer.WriteString(key, value);
+                foreach (var (key, value) in Sorted(state.Facts.RouteParams)) writer.WriteString(key, value);
                 writer.WriteEndObject();
             }
             if (resource.IncludeHost) writer.WriteString(ResourceHost, state.Facts.Host);
             if (resource.IncludeQuery)
             {
                 writer.WriteStartObject(ResourceQuery);
-                foreach (var (key, values) in state.Facts.Query.OrderBy(p => p.Key, StringComparer.Ordinal))
+                foreach (var (key, values) in Sorted(state.Facts.Query))
                 {
                     writer.WriteStartArray(key);
                     foreach (var value in values) writer.WriteStringValue(value);
@@ -163,7 +163,9 @@ public static class AuthZenRequestBuilder
 
         writer.WriteStartObject();
         if (state.Facts.ClientIp is { } ip) writer.WriteString(ContextIp, ip);
-        writer.WriteString(ContextTime, state.Facts.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        Span<char> time = stackalloc char[32];
+        state.Facts.Time.UtcDateTime.TryFormat(time, out var timeLength, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        writer.WriteString(ContextTime, time[..timeLength]);
         writer.WriteString(ContextRequestId, state.Facts.RequestId);
         WriteProperties(writer, state.Context);
         writer.WriteEndObject();
@@ -179,6 +181,36 @@ public static class AuthZenRequestBuilder
         }
     }
 
+    /// <summary>Returns <paramref name="method"/> upper-cased; the same string when it already is (no copy per request).</summary>
+    private static string UpperCase(string method)
+    {
+        foreach (var c in method)
+        {
+            if (!char.IsAsciiLetterUpper(c) && c != '-' && c != '_') return method.ToUpperInvariant();
+        }
+        return method;
+    }
+
+    /// <summary>Returns the strings of the first mapped <see cref="RolesKey"/> property, or null when there is none.</summary>
+    private static List<string>? CerbosRoles(List<(string Key, MappedValue Value)> subject)
+    {
+        foreach (var (key, value) in subject)
+        {
+            if (key == RolesKey) return value.AsStrings();
+        }
+        return null;
+    }
+
+    /// <summary>Returns the entries ordered by ordinal key (the dictionaries are small and read only when configured).</summary>
+    private static KeyValuePair<string, TValue>[] Sorted<TValue>(IReadOnlyDictionary<string, TValue> entries)
+    {
+        var sorted = entries.ToArray();
+        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return sorted;
+    }
+
+    private static readonly List<(string Key, MappedValue Value)> NoProperties = [];
+
     private static JsonElement? NullIfAbsent(JsonElement element) => element.ValueKind == JsonValueKind.Null ? null : element;
 
     /// <summary>Records <paramref name="message"/> as the failure unless one was recorded first; returns null.</summary>
@@ -188,7 +220,7 @@ public static class AuthZenRequestBuilder
         return null;
     }
 
-    private sealed record WriteState(
+    private readonly record struct WriteState(
         AuthZenMappingConfig Config,
         RequestFacts Facts,
         List<(string Key, MappedValue Value)> Subject,

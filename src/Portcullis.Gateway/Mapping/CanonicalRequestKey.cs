@@ -15,26 +15,27 @@ public readonly record struct CanonicalRequestKey(string Value)
     /// <summary>Returns the key of <paramref name="request"/>.</summary>
     public static CanonicalRequestKey For(EvaluationRequest request)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        WriteCanonical(buffer, request);
-        return new CanonicalRequestKey(Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan)));
+        using var pooled = PooledJsonBuffer.Rent();
+        WriteCanonical(pooled.Writer, request);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(pooled.WrittenSpan, hash);
+        return new CanonicalRequestKey(Convert.ToHexStringLower(hash));
     }
 
     /// <summary>Returns the canonical JSON text the key hashes (for tests and diagnostics).</summary>
     public static string CanonicalJson(EvaluationRequest request)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        WriteCanonical(buffer, request);
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        using var pooled = PooledJsonBuffer.Rent();
+        WriteCanonical(pooled.Writer, request);
+        return System.Text.Encoding.UTF8.GetString(pooled.WrittenSpan);
     }
 
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    private static void WriteCanonical(IBufferWriter<byte> buffer, EvaluationRequest request)
+    private static void WriteCanonical(Utf8JsonWriter writer, EvaluationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var writer = new Utf8JsonWriter(buffer);
         // Members in fixed (sorted) order; an absent part is written as null so it differs from an empty one.
         writer.WriteStartObject();
         writer.WritePropertyName("action");
@@ -84,14 +85,7 @@ public readonly record struct CanonicalRequestKey(string Value)
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                writer.WriteStartObject();
-                foreach (var member in element.EnumerateObject().OrderBy(m => m.Name, StringComparer.Ordinal))
-                {
-                    if (skipVolatile && member.Name is AuthZenRequestBuilder.ContextTime or AuthZenRequestBuilder.ContextRequestId) continue;
-                    writer.WritePropertyName(member.Name);
-                    WriteValue(writer, member.Value, skipVolatile: false);
-                }
-                writer.WriteEndObject();
+                WriteObject(writer, element, skipVolatile);
                 break;
             case JsonValueKind.Array:
                 writer.WriteStartArray();
@@ -106,4 +100,46 @@ public readonly record struct CanonicalRequestKey(string Value)
                 break;
         }
     }
+
+    /// <summary>Writes an object's members sorted by ordinal name; members with the same name (JSON allows them) keep
+    /// their order, so two objects differing only in the order of a repeated name never share a key.</summary>
+    private static void WriteObject(Utf8JsonWriter writer, JsonElement element, bool skipVolatile)
+    {
+        writer.WriteStartObject();
+        var count = 0;
+        foreach (var _ in element.EnumerateObject()) count++;
+        if (count > 0)
+        {
+            var rented = ArrayPool<Member>.Shared.Rent(count);
+            try
+            {
+                var members = rented.AsSpan(0, count);
+                var index = 0;
+                foreach (var member in element.EnumerateObject())
+                {
+                    members[index] = new Member(member.Name, index, member.Value);
+                    index++;
+                }
+                members.Sort(static (a, b) =>
+                {
+                    var byName = string.CompareOrdinal(a.Name, b.Name);
+                    return byName != 0 ? byName : a.Index.CompareTo(b.Index);
+                });
+                foreach (var member in members)
+                {
+                    if (skipVolatile && member.Name is AuthZenRequestBuilder.ContextTime or AuthZenRequestBuilder.ContextRequestId) continue;
+                    writer.WritePropertyName(member.Name);
+                    WriteValue(writer, member.Value, skipVolatile: false);
+                }
+            }
+            finally
+            {
+                ArrayPool<Member>.Shared.Return(rented, clearArray: true);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One object member: its name, its position in the object and its value.</summary>
+    private readonly record struct Member(string Name, int Index, JsonElement Value);
 }

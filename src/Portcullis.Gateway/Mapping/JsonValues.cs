@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace Portcullis.Gateway.Mapping;
@@ -12,12 +11,10 @@ internal static class JsonValues
     /// <summary>Writes with <paramref name="write"/> and returns the single JSON value written.</summary>
     public static JsonElement Build<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer, state);
-        }
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        using var pooled = PooledJsonBuffer.Rent();
+        write(pooled.Writer, state);
+        // ParseValue copies the bytes into the element's own document, so the buffer can be reused.
+        var reader = new Utf8JsonReader(pooled.WrittenSpan);
         return JsonElement.ParseValue(ref reader);
     }
 }

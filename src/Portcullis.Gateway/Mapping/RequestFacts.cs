@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace Portcullis.Gateway.Mapping;
 
 /// <summary>What the gateway knows about a REST request once it is routed: the input of the AuthZEN mapping.</summary>
@@ -13,17 +15,17 @@ public sealed record RequestFacts
     public required string RouteTemplate { get; init; }
 
     /// <summary>Gets the route parameters by name, e.g. <c>todoId</c> → <c>42</c>.</summary>
-    public IReadOnlyDictionary<string, string> RouteParams { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> RouteParams { get; init; } = ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>Gets the request host (with port when not the default), or empty.</summary>
     public string Host { get; init; } = "";
 
     /// <summary>Gets the query: every value of each name, in order.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Query { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Query { get; init; } = ReadOnlyDictionary<string, IReadOnlyList<string>>.Empty;
 
     /// <summary>Gets the headers offered to expressions, names lower-case. Credentials (<c>authorization</c>,
     /// <c>cookie</c>, ...) are never exposed even when present here; build with <see cref="SelectHeaders"/>.</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>Gets the client's IP address as text, or null when unknown.</summary>
     public string? ClientIp { get; init; }

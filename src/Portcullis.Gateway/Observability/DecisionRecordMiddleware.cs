@@ -33,12 +33,13 @@ internal sealed class DecisionRecordMiddleware(RequestDelegate next, DecisionRec
         var feature = new GatewayFeature(requestId, time.GetUtcNow());
         context.Features.Set(feature);
         context.Features.Set<IGatewayFeature>(feature);
+        // The context as state: no closure and no boxed tuple per request.
         context.Response.OnStarting(static state =>
         {
-            var (response, id) = ((HttpResponse, string))state;
-            response.Headers[GatewayRequestId.Header] = id;
+            var http = (HttpContext)state;
+            http.Response.Headers[GatewayRequestId.Header] = GatewayFeature.Of(http).RequestId;
             return Task.CompletedTask;
-        }, (context.Response, requestId));
+        }, context);
 
         var status = StatusCodes.Status500InternalServerError;
         try

@@ -23,11 +23,16 @@ internal static class AmbiguousPath
             text = decoded;
         }
 
-        foreach (var segment in text.Split('/', '\\'))
+        var rest = text.AsSpan();
+        while (true)
         {
-            var parameters = segment.IndexOf(';', StringComparison.Ordinal);
+            var end = rest.IndexOfAny('/', '\\');
+            var segment = end < 0 ? rest : rest[..end];
+            var parameters = segment.IndexOf(';');
             var name = parameters < 0 ? segment : segment[..parameters];
             if (name is "." or "..") return true;
+            if (end < 0) break;
+            rest = rest[(end + 1)..];
         }
         return false;
     }

@@ -16,26 +16,38 @@ internal sealed class AuthenticationMiddleware(RequestDelegate next, GatewayServ
     /// <summary>How long a client should wait before retrying when the issuer is unavailable, in seconds.</summary>
     private const string RetryAfterSeconds = "5";
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var feature = GatewayFeature.Of(context);
         var route = feature.Route!.Config;
         if (route.Anonymous)
         {
             feature.Outcome = GatewayOutcome.Anonymous;
-            await next(context).ConfigureAwait(false);
-            return;
+            return next(context);
         }
 
         var started = Stopwatch.GetTimestamp();
-        var result = await services.Authenticator!.AuthenticateAsync(context.Request.Headers.Authorization, context.RequestAborted).ConfigureAwait(false);
+        var pending = services.Authenticator!.AuthenticateAsync(context.Request.Headers.Authorization, context.RequestAborted);
+        // A cached token completes synchronously: go on without an async state machine.
+        return pending.IsCompletedSuccessfully
+            ? Continue(context, feature, route, pending.Result, started)
+            : ContinueAsync(context, feature, route, pending, started);
+    }
+
+    private async Task ContinueAsync(HttpContext context, GatewayFeature feature, GatewayRouteConfig route, ValueTask<AuthenticationResult> pending, long started)
+    {
+        var result = await pending.ConfigureAwait(false);
+        await Continue(context, feature, route, result, started).ConfigureAwait(false);
+    }
+
+    private Task Continue(HttpContext context, GatewayFeature feature, GatewayRouteConfig route, AuthenticationResult result, long started)
+    {
         feature.AuthenticationTime = Stopwatch.GetElapsedTime(started);
         if (result.Succeeded)
         {
             if ((route.Mcp is not null ? McpAudience.Check(result.Caller, route) : McpAudience.CheckNotOnlyForMcp(result.Caller, services.McpResourceIds)) is { } wrongResource)
             {
-                await ChallengeAsync(context, feature, wrongResource, route).ConfigureAwait(false);
-                return;
+                return ChallengeAsync(context, feature, wrongResource, route);
             }
             feature.Caller = result.Caller;
             if (route.Mcp is { } mcp && McpScopes.Missing(result.Caller, mcp).Count > 0)
@@ -43,11 +55,9 @@ internal sealed class AuthenticationMiddleware(RequestDelegate next, GatewayServ
                 feature.Outcome = GatewayOutcome.Denied;
                 feature.Reason = "insufficient_scope";
                 context.Response.Headers.WWWAuthenticate = McpChallenge.InsufficientScope(mcp);
-                await ProblemResponse.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", "The token lacks a scope this MCP server requires.").ConfigureAwait(false);
-                return;
+                return ProblemResponse.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", "The token lacks a scope this MCP server requires.");
             }
-            await next(context).ConfigureAwait(false);
-            return;
+            return next(context);
         }
 
         if (result.Failure.Kind == AuthenticationFailureKind.IssuerUnavailable)
@@ -56,11 +66,10 @@ internal sealed class AuthenticationMiddleware(RequestDelegate next, GatewayServ
             feature.Outcome = GatewayOutcome.Unavailable;
             feature.Reason = "issuer_unavailable";
             context.Response.Headers.RetryAfter = RetryAfterSeconds;
-            await ProblemResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The token could not be verified right now; try again later.").ConfigureAwait(false);
-            return;
+            return ProblemResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The token could not be verified right now; try again later.");
         }
 
-        await ChallengeAsync(context, feature, result.Failure, route).ConfigureAwait(false);
+        return ChallengeAsync(context, feature, result.Failure, route);
     }
 
     private static Task ChallengeAsync(HttpContext context, GatewayFeature feature, AuthenticationFailure failure, GatewayRouteConfig route)

@@ -16,66 +16,89 @@ namespace Portcullis.Gateway.Pipeline;
 /// <remarks>Fails closed by default: a PDP that is unavailable or fails yields 503 with <c>Retry-After</c> and nothing
 /// is forwarded. A route with <c>failure_mode: open</c> forwards instead, marks the request fail-open and logs a
 /// warning. A mapping failure is the caller's or the configuration's problem, not the PDP's: 403 in both modes.</remarks>
-internal sealed class DecisionMiddleware(RequestDelegate next, DecisionCache cache, ILogger<DecisionMiddleware> logger)
+internal sealed class DecisionMiddleware(RequestDelegate next, DecisionCache cache, GatewayServices services, ILogger<DecisionMiddleware> logger)
 {
     private const string RetryAfterSeconds = "5";
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var feature = GatewayFeature.Of(context);
         var route = feature.Route!;
         // Anonymous routes are not decided (MCP routes never reach this stage: the MCP stage decides them).
-        if (route.Config.Anonymous)
+        if (route.Config.Anonymous) return next(context);
+
+        // Params, query and headers are copied only when the mapping or an injected identity header can read them.
+        var inject = services.Config.IdentityHeaders.Inject;
+        var details = RequestDetailReads.Of(route.Config.AuthZen) || (inject.Count > 0 && RequestDetailReads.AnyExpression(inject.Values));
+        var facts = GatewayRequestFacts.From(context, feature, details);
+        feature.Facts = facts;
+        var mapping = route.Config.AuthZen;
+        var claims = CallerClaimsCache.For(feature.Caller!);
+        var ttl = route.Config.DecisionCacheTtl;
+        // The embedded PDP's snapshot is its policy version: a reload makes older cached decisions unusable.
+        var policyVersion = (route.Pdp as EmbeddedPdp)?.Snapshot;
+        var memo = ttl > TimeSpan.Zero && CanonicalKeyMemo.Applies(mapping);
+        if (memo && CanonicalKeyMemo.TryGet(claims, mapping, facts, out var remembered)
+            && cache.TryGet(new DecisionCacheKey(route.PdpIdentity, remembered), ttl, out var hit, policyVersion))
         {
-            await next(context).ConfigureAwait(false);
-            return;
+            // The same question as a request already mapped and decided: no need to build it again.
+            feature.Pdp = route.PdpName;
+            feature.CacheHit = true;
+            return Decided(context, feature, hit);
         }
 
-        var facts = GatewayRequestFacts.From(context, feature);
-        feature.Facts = facts;
-        var mapped = AuthZenRequestBuilder.Build(route.Config.AuthZen, CallerClaimsCache.For(feature.Caller!), facts);
+        var mapped = AuthZenRequestBuilder.Build(mapping, claims, facts);
         if (!mapped.Succeeded)
         {
             GatewayLog.MappingFailed(logger, feature.RequestId, mapped.Failure.ToString());
-            await DenyAsync(context, feature, MappingFailure.Reason).ConfigureAwait(false);
-            return;
+            return DenyAsync(context, feature, MappingFailure.Reason);
         }
 
         feature.Pdp = route.PdpName;
-        var ttl = route.Config.DecisionCacheTtl;
-        var key = ttl > TimeSpan.Zero ? new DecisionCacheKey(route.PdpIdentity, CanonicalRequestKey.For(mapped.Request)) : default;
-        // The embedded PDP's snapshot is its policy version: a reload makes older cached decisions unusable.
-        var policyVersion = (route.Pdp as EmbeddedPdp)?.Snapshot;
-        bool allowed;
-        if (ttl > TimeSpan.Zero && cache.TryGet(key, ttl, out allowed, policyVersion))
+        var key = default(DecisionCacheKey);
+        if (ttl > TimeSpan.Zero)
+        {
+            var canonical = CanonicalRequestKey.For(mapped.Request);
+            if (memo) CanonicalKeyMemo.Add(claims, mapping, facts, canonical);
+            key = new DecisionCacheKey(route.PdpIdentity, canonical);
+        }
+        if (ttl > TimeSpan.Zero && cache.TryGet(key, ttl, out var cached, policyVersion))
         {
             feature.CacheHit = true;
-        }
-        else
-        {
-            var (decision, failure, error) = await AskPdpAsync(context, feature, route.Pdp!, mapped.Request).ConfigureAwait(false);
-            if (decision is not { } answer)
-            {
-                await PdpFailedAsync(context, feature, failure, error).ConfigureAwait(false);
-                return;
-            }
-            allowed = answer;
-            if (ttl > TimeSpan.Zero) cache.Set(key, allowed, ttl, policyVersion);
+            return Decided(context, feature, cached);
         }
 
-        if (!allowed)
-        {
-            await DenyAsync(context, feature, "denied").ConfigureAwait(false);
-            return;
-        }
+        // The embedded PDP usually answers synchronously: then no async state machine is needed either.
+        var asked = AskPdpAsync(context, feature, route.Pdp!, mapped.Request);
+        return asked.IsCompletedSuccessfully
+            ? Answered(context, feature, asked.Result, key, ttl, policyVersion)
+            : AnsweredAsync(context, feature, asked, key, ttl, policyVersion);
+    }
+
+    private async Task AnsweredAsync(HttpContext context, GatewayFeature feature, ValueTask<(bool? Decision, string Failure, Exception? Error)> asked, DecisionCacheKey key, TimeSpan ttl, object? policyVersion)
+    {
+        var answer = await asked.ConfigureAwait(false);
+        await Answered(context, feature, answer, key, ttl, policyVersion).ConfigureAwait(false);
+    }
+
+    private Task Answered(HttpContext context, GatewayFeature feature, (bool? Decision, string Failure, Exception? Error) answer, DecisionCacheKey key, TimeSpan ttl, object? policyVersion)
+    {
+        if (answer.Decision is not { } allowed) return PdpFailedAsync(context, feature, answer.Failure, answer.Error);
+        if (ttl > TimeSpan.Zero) cache.Set(key, allowed, ttl, policyVersion);
+        return Decided(context, feature, allowed);
+    }
+
+    private Task Decided(HttpContext context, GatewayFeature feature, bool allowed)
+    {
+        if (!allowed) return DenyAsync(context, feature, "denied");
         feature.Outcome = GatewayOutcome.Allowed;
         feature.Reason = "allowed";
-        await next(context).ConfigureAwait(false);
+        return next(context);
     }
 
     /// <summary>Asks the PDP; returns its decision, or null with what went wrong (never throws, except for the
     /// caller's own cancellation). The time spent is added to <see cref="GatewayFeature.PdpTime"/>.</summary>
-    internal static async Task<(bool? Decision, string Failure, Exception? Error)> AskPdpAsync(HttpContext context, GatewayFeature feature, IAuthZenPdp pdp, EvaluationRequest request)
+    internal static async ValueTask<(bool? Decision, string Failure, Exception? Error)> AskPdpAsync(HttpContext context, GatewayFeature feature, IAuthZenPdp pdp, EvaluationRequest request)
     {
         var started = Stopwatch.GetTimestamp();
         try

@@ -35,7 +35,15 @@ internal sealed class IngressMiddleware(RequestDelegate next, GatewayRouteTable 
         var headers = context.Request.Headers;
         headers[RequestIdHeader] = requestId;
         var identity = IdentityHeaderRules.For(services.Config.IdentityHeaders);
-        foreach (var name in headers.Keys.Where(identity.ShouldStrip).ToList()) headers.Remove(name);
+        List<string>? strip = null;
+        foreach (var header in headers)
+        {
+            if (identity.ShouldStrip(header.Key)) (strip ??= []).Add(header.Key);
+        }
+        if (strip is not null)
+        {
+            foreach (var name in strip) headers.Remove(name);
+        }
         return next(context);
     }
 }
