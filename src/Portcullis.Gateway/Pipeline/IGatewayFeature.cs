@@ -16,7 +16,9 @@ public interface IGatewayFeature
     /// <summary>Gets the authenticated caller, or null (anonymous route, or not authenticated).</summary>
     Caller? Caller { get; }
 
-    /// <summary>Gets the facts the AuthZEN request was built from, once the decision stage ran.</summary>
+    /// <summary>Gets the facts the AuthZEN request was built from, once the decision stage ran (REST routes; null on MCP
+    /// routes). Route params, query and headers are filled only when the route's mapping or an injected identity header
+    /// reads them, and are empty otherwise.</summary>
     RequestFacts? Facts { get; }
 
     /// <summary>Gets the outcome so far.</summary>
