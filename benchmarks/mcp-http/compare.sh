@@ -9,7 +9,8 @@
 # tool's declared mapping) and one tools/call fills the decision cache.
 # Results: artifacts/mcp-http-results.md (raw output in artifacts/mcp-http/).
 # Usage: benchmarks/mcp-http/compare.sh [DURATION]   (default 10 s per target; RATE requests/s, default 200;
-# CONNECTIONS default 10; PIN=1 pins the load generator and the servers to separate CPUs, default 1)
+# CONNECTIONS default 10; PIN=1 pins the load generator to one CPU and both servers to the others, default 0: with two
+# CPUs that puts the gateway and the MCP server on one core, which measures their context switches, not the gateway)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -37,7 +38,7 @@ expense_dll=$root/samples/mcp/ExpenseServer/bin/Release/net10.0/ExpenseServer.dl
 bench_dll=$root/benchmarks/Portcullis.Benchmarks/bin/Release/net10.0/Portcullis.Benchmarks.dll
 
 cpus=$(nproc)
-if [ "${PIN:-1}" = 1 ] && [ "$cpus" -ge 2 ]; then
+if [ "${PIN:-0}" = 1 ] && [ "$cpus" -ge 2 ]; then
   on_servers=(taskset -c 0-$((cpus - 2))); on_load=(taskset -c $((cpus - 1))); pinning="load generator on CPU $((cpus - 1)), servers on 0-$((cpus - 2))"
 else
   on_servers=(); on_load=(); pinning="none"
