@@ -45,20 +45,21 @@ internal sealed class McpMessageDecider(DecisionCache cache, McpDeclaredMappings
 
         var route = exchange.Route;
         var method = message.Method!;
-        if (method == ToolsCall && route.Config.ConfiguredToolsCall is null && message.GetStringParam("name") is { } called &&
-            declared.Store.Find(route.UpstreamId, called).Kind == DeclaredMappingKind.Unknown)
+        if (method == ToolsCall && message.GetStringParam("name") is { } tool)
         {
-            // No complete list seen from this server yet: learn its declared mappings before deciding.
-            await fetcher.EnsureListedAsync(context, feature, exchange).ConfigureAwait(false);
-        }
+            if (route.Config.ConfiguredToolsCall is null && declared.Store.Find(route.UpstreamId, tool).Kind == DeclaredMappingKind.Unknown)
+            {
+                // No complete list seen from this server yet: learn its declared mappings before deciding.
+                await fetcher.EnsureListedAsync(context, feature, exchange).ConfigureAwait(false);
+            }
 
-        if (method == ToolsCall && message.GetStringParam("name") is { } tool &&
-            declared.Store.Find(route.UpstreamId, tool).Kind is DeclaredMappingKind.Unknown or DeclaredMappingKind.NotListed &&
-            declared.Store.CaseVariant(route.UpstreamId, tool) is not null)
-        {
-            // A loosely matching server would run the listed tool under a name the policy never saw.
-            return MappingError(feature, method, CoazMappingResult.Error(CoazMappingSource.None,
-                "the tool name differs only in case, white space or Unicode form from a tool the server lists; call it by its exact name"));
+            if (declared.Store.Find(route.UpstreamId, tool).Kind is DeclaredMappingKind.Unknown or DeclaredMappingKind.NotListed &&
+                declared.Store.CaseVariant(route.UpstreamId, tool) is not null)
+            {
+                // A loosely matching server would run the listed tool under a name the policy never saw.
+                return MappingError(feature, method, CoazMappingResult.Error(CoazMappingSource.None,
+                    "the tool name differs only in case, white space or Unicode form from a tool the server lists; call it by its exact name"));
+            }
         }
 
         if (method == ResourcesRead && message.GetStringParam("uri") is { } uri && uri.StartsWith(UiScheme, StringComparison.Ordinal) &&
@@ -113,7 +114,7 @@ internal sealed class McpMessageDecider(DecisionCache cache, McpDeclaredMappings
         var problem = mapping.Message ?? "unknown";
         if (mapping.SubjectMismatch) McpLog.SubjectMismatch(logger, feature.RequestId, method, feature.Route!.Config.Id);
         else McpLog.MappingError(logger, feature.RequestId, method, problem);
-        return new(McpVerdictKind.MappingError, "COAZ mapping error: " + problem, SubjectMismatch: mapping.SubjectMismatch);
+        return new(McpVerdictKind.MappingError, "COAZ mapping error: " + problem);
     }
 
     private async ValueTask<McpVerdict> EvaluateAsync(HttpContext context, GatewayFeature feature, string method, EvaluationRequest request)

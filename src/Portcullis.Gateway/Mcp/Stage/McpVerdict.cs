@@ -26,8 +26,7 @@ internal enum McpVerdictKind
 /// <param name="Kind">The verdict.</param>
 /// <param name="Message">Why it was refused, for the client, or null.</param>
 /// <param name="CacheHit">Whether the decision came from the decision cache.</param>
-/// <param name="SubjectMismatch">Whether a mapping tried to decide for a subject other than the token's.</param>
-internal readonly record struct McpVerdict(McpVerdictKind Kind, string? Message = null, bool CacheHit = false, bool SubjectMismatch = false)
+internal readonly record struct McpVerdict(McpVerdictKind Kind, string? Message = null, bool CacheHit = false)
 {
     /// <summary>Gets whether the message goes to the upstream.</summary>
     public bool Forwards => Kind is McpVerdictKind.Pass or McpVerdictKind.Allow;
