@@ -92,6 +92,14 @@ internal sealed class McpMiddleware(RequestDelegate next, McpMessageDecider deci
             return;
         }
 
+        if (body.IsBatch && RepeatsARequestId(body))
+        {
+            McpLog.BodyRefused(logger, feature.RequestId, "RepeatedId");
+            await RefuseAsync(context, feature, StatusCodes.Status400BadRequest, "invalid_jsonrpc",
+                new JsonRpcError(JsonRpcErrorCodes.InvalidRequest, "Invalid Request: a batch repeats a request id", JsonRpcId.Null)).ConfigureAwait(false);
+            return;
+        }
+
         exchange.IsBatch = body.IsBatch;
         var verdicts = new McpVerdict[body.Messages.Count];
         for (var i = 0; i < verdicts.Length; i++)
@@ -188,6 +196,19 @@ internal sealed class McpMiddleware(RequestDelegate next, McpMessageDecider deci
 
         var status = verdict.Kind == McpVerdictKind.Unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status403Forbidden;
         await JsonRpcErrorWriter.WriteJsonAsync(context.Response, status, McpRecords.Error(verdict, JsonRpcId.Null), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether two requests of a batch share an id: their answers could not be told apart (and one might be
+    /// allowed, the other denied).</summary>
+    private static bool RepeatsARequestId(JsonRpcBody body)
+    {
+        var seen = new HashSet<JsonRpcId>();
+        foreach (var message in body.Messages)
+        {
+            if (message.Kind == JsonRpcMessageKind.Request && !seen.Add(message.Id!)) return true;
+        }
+
+        return false;
     }
 
     /// <summary>The error response of every refused request (and invalid message with an id), in body order.</summary>

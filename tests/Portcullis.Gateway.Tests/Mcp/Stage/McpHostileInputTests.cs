@@ -217,6 +217,23 @@ public sealed class McpHostileInputTests(McpStageGatewayFixture gateway)
     }
 
     [Theory]
+    [InlineData("1", "1")]
+    [InlineData("\"a\"", "\"a\"")]
+    public async Task Post_2025BatchRepeatingARequestId_400InvalidRequest_NothingForwarded(string first, string second)
+    {
+        // An allowed call and a denied one under one id: the client could not tell which answer is which.
+        var batch = "[{\"jsonrpc\":\"2.0\",\"id\":" + first + ",\"method\":\"tools/list\"},"
+            + "{\"jsonrpc\":\"2.0\",\"id\":" + second + ""","method":"tools/call","params":{"name":"delete_file","arguments":{}}}]""";
+
+        var reply = await gateway.PostAsync(MainPath, batch, version: "2025-03-26");
+
+        Assert.Equal(400, (int)reply.Status);
+        McpAssert.Error(reply.Single, InvalidRequest, "null");
+        McpAssert.NotForwarded(gateway, reply);
+        McpAssert.PdpNotAsked(gateway, reply);
+    }
+
+    [Theory]
     [InlineData("2025-06-18")]
     [InlineData("2025-11-25")]
     [InlineData("2026-07-28")]
