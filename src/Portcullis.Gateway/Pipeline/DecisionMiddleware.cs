@@ -35,8 +35,7 @@ internal sealed class DecisionMiddleware(RequestDelegate next, DecisionCache cac
         var mapping = route.Config.AuthZen;
         var claims = CallerClaimsCache.For(feature.Caller!);
         var ttl = route.Config.DecisionCacheTtl;
-        // The embedded PDP's snapshot is its policy version: a reload makes older cached decisions unusable.
-        var policyVersion = (route.Pdp as EmbeddedPdp)?.Snapshot;
+        var policyVersion = route.PolicyVersion;
         var memo = ttl > TimeSpan.Zero && CanonicalKeyMemo.Applies(mapping);
         if (memo && CanonicalKeyMemo.TryGet(claims, mapping, facts, out var remembered)
             && cache.TryGet(new DecisionCacheKey(route.PdpIdentity, remembered), ttl, out var hit, policyVersion))

@@ -19,6 +19,10 @@ internal sealed record GatewayRoute(GatewayRouteConfig Config, IAuthZenPdp? Pdp)
         ? $"{Config.AuthZen.Pdp.Platform}|{remote.AbsoluteUri}|{Config.AuthZen.Pdp.StoreId}"
         : EmbeddedPdpName;
 
+    /// <summary>Gets the version of the policies deciding now, for the decision cache: the embedded PDP's current
+    /// snapshot (a reload makes older cached decisions unusable), or null for a remote PDP.</summary>
+    public object? PolicyVersion => (Pdp as Portcullis.Pdp.Service.EmbeddedPdp)?.Snapshot;
+
     /// <summary>Gets the route's CORS policy for <see cref="ICorsService"/>, or null when the route has no <c>cors</c>.</summary>
     public CorsPolicy? CorsPolicy { get; } = Config.Cors is { } cors ? GatewayCorsPolicy.From(cors, Config.Methods) : null;
 

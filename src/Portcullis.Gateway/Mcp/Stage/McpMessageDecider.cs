@@ -122,8 +122,7 @@ internal sealed class McpMessageDecider(DecisionCache cache, McpDeclaredMappings
         var route = feature.Route!;
         var ttl = route.Config.DecisionCacheTtl;
         var key = ttl > TimeSpan.Zero ? new DecisionCacheKey(route.PdpIdentity, CanonicalRequestKey.For(request)) : default;
-        // The embedded PDP's snapshot is its policy version: a reload makes older cached decisions unusable.
-        var policyVersion = (route.Pdp as EmbeddedPdp)?.Snapshot;
+        var policyVersion = route.PolicyVersion;
         if (ttl > TimeSpan.Zero && cache.TryGet(key, ttl, out var cached, policyVersion))
         {
             return cached ? new(McpVerdictKind.Allow, CacheHit: true) : new(McpVerdictKind.Deny, DeniedMessage, CacheHit: true);

@@ -77,7 +77,7 @@ internal sealed class McpResponseFilter(McpDeclaredMappings declared, McpSession
         }
         else if (string.Equals(mediaType, JsonRpcErrorWriter.JsonContentType, StringComparison.OrdinalIgnoreCase))
         {
-            await FilterJsonAsync(context, feature, exchange, source, cancellationToken).ConfigureAwait(false);
+            await FilterJsonAsync(context, feature, exchange, source, upstream.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -114,50 +114,33 @@ internal sealed class McpResponseFilter(McpDeclaredMappings declared, McpSession
         }
     }
 
-    private async Task FilterJsonAsync(HttpContext context, GatewayFeature feature, McpExchange exchange, Stream source, CancellationToken cancellationToken)
+    private async Task FilterJsonAsync(HttpContext context, GatewayFeature feature, McpExchange exchange, Stream source, long? contentLength, CancellationToken cancellationToken)
     {
         var response = context.Response;
-        var body = await ReadBoundedAsync(source, cancellationToken).ConfigureAwait(false);
-        JsonDocument document;
-        try
-        {
-            document = body is null ? throw new JsonException("too large") : JsonRpcBodyReader.ParseDocument(body);
-        }
-        catch (JsonException)
+        // The same bounded reader and parser as client bodies: valid UTF-8, depth, no repeated member names.
+        using var body = await JsonRpcBodyReader.ReadAsync(source, contentLength, MaxJsonBytes, cancellationToken).ConfigureAwait(false);
+        if (body.Status != JsonRpcBodyStatus.Messages)
         {
             McpLog.FilterFailed(logger, feature.RequestId, "list", "the server's JSON answer could not be read safely", null);
             await WriteJsonAsync(response, Combine(FailTargets(exchange), exchange), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        using (document)
-        {
-            var root = document.RootElement;
-            var parts = new List<ReadOnlyMemory<byte>>();
-            if (root.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var element in root.EnumerateArray()) parts.Add(await RewriteAsync(feature, exchange, element, cancellationToken).ConfigureAwait(false));
-            }
-            else
-            {
-                parts.Add(await RewriteAsync(feature, exchange, root, cancellationToken).ConfigureAwait(false));
-            }
-
-            var single = root.ValueKind != JsonValueKind.Array && exchange.GatewayResponses.Count == 0;
-            await WriteJsonAsync(response, single ? parts[0] : Combine(parts, exchange), cancellationToken).ConfigureAwait(false);
-        }
+        var parts = new List<ReadOnlyMemory<byte>>(body.Messages.Count);
+        foreach (var message in body.Messages) parts.Add(await RewriteAsync(feature, exchange, message, cancellationToken).ConfigureAwait(false));
+        var single = !body.IsBatch && exchange.GatewayResponses.Count == 0;
+        await WriteJsonAsync(response, single ? parts[0] : Combine(parts, exchange), cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<ReadOnlyMemory<byte>> RewriteAsync(GatewayFeature feature, McpExchange exchange, JsonElement element, CancellationToken cancellationToken)
+    private async ValueTask<ReadOnlyMemory<byte>> RewriteAsync(GatewayFeature feature, McpExchange exchange, JsonRpcMessage message, CancellationToken cancellationToken)
     {
-        var message = JsonRpcMessageClassifier.Classify(element);
         if (message is { Kind: JsonRpcMessageKind.Response, Id: { } id } && exchange.ListTargets.ContainsKey(id) &&
             await FilterOneAsync(feature, exchange, message, cancellationToken).ConfigureAwait(false) is { } replaced)
         {
             return replaced;
         }
 
-        return System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element).ToArray();
+        return System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(message.Element).ToArray();
     }
 
     /// <summary>Filters one list response for the caller; null keeps it (an error response passes as it is).</summary>
@@ -227,26 +210,5 @@ internal sealed class McpResponseFilter(McpDeclaredMappings declared, McpSession
         response.ContentType = JsonRpcErrorWriter.JsonContentType;
         response.ContentLength = payload.Length;
         await response.Body.WriteAsync(payload, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(Stream source, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await source.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > MaxJsonBytes) return null;
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
     }
 }

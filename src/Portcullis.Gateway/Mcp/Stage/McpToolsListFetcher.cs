@@ -127,9 +127,8 @@ internal sealed class McpToolsListFetcher(McpDeclaredMappings declared, ILogger<
             return await FromEventStreamAsync(stream, cancellationToken).ConfigureAwait(false);
         }
 
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return ResultOf(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        using var body = await JsonRpcBodyReader.ReadAsync(stream, response.Content.Headers.ContentLength, SseStreamRewriter.DefaultMaxEventBytes, cancellationToken).ConfigureAwait(false);
+        return body.Status == JsonRpcBodyStatus.Messages && !body.IsBatch ? ResultOf(body.Messages[0]) : null;
     }
 
     private static async Task<JsonDocument?> FromEventStreamAsync(Stream stream, CancellationToken cancellationToken)
@@ -139,21 +138,18 @@ internal sealed class McpToolsListFetcher(McpDeclaredMappings declared, ILogger<
             id => found is null && id.RawJson == RequestId,
             (message, _) =>
             {
-                if (message.Result is { } result) found = JsonDocument.Parse(result.GetRawText());
+                found = ResultOf(message);
                 return ValueTask.FromResult<ReadOnlyMemory<byte>?>(null);
             },
             SseStreamRewriter.DefaultMaxEventBytes, cancellationToken).ConfigureAwait(false);
         return outcome == SseRewriteOutcome.Completed ? found : null;
     }
 
-    private static JsonDocument? ResultOf(ReadOnlyMemory<byte> json)
-    {
-        using var document = JsonRpcBodyReader.ParseDocument(json);
-        var message = JsonRpcMessageClassifier.Classify(document.RootElement);
-        return message is { Kind: JsonRpcMessageKind.Response, Result: { } result } && message.Id?.RawJson == RequestId
+    /// <summary>The result of the gateway's own <c>tools/list</c> answer, copied out of its message; null for anything else.</summary>
+    private static JsonDocument? ResultOf(JsonRpcMessage message) =>
+        message is { Kind: JsonRpcMessageKind.Response, Result: { } result } && message.Id?.RawJson == RequestId
             ? JsonDocument.Parse(result.GetRawText())
             : null;
-    }
 
     private static byte[] Body(McpProtocolVersion version, string? cursor)
     {
