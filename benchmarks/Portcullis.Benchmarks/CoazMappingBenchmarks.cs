@@ -18,7 +18,7 @@ public class CoazMappingBenchmarks
 {
     private CoazMapper mapper = null!;
     private CoazCaller caller = null!;
-    private DeclaredToolMappings tools = null!;
+    private DeclaredToolLookup tools = null!;
     private JsonDocument defaultCall = null!;
     private JsonDocument declaredCall = null!;
 
@@ -39,7 +39,9 @@ public class CoazMappingBenchmarks
                 "properties":{"sensitivity":"$params.arguments.amount > 10000 ? 'high' : 'standard'"}},
               "context":{"agent":"$token.?client_id","target_account":"$params.arguments.to_account"}}}}}]}
             """);
-        tools = DeclaredToolMappings.FromToolsList(list.RootElement);
+        var store = new Portcullis.Gateway.Mcp.Discovery.DeclaredMappingStore<CoazMappingCompileResult>(CoazMapping.Compile);
+        store.Observe("upstream", list.RootElement, firstPage: true);
+        tools = new DeclaredToolLookup(store, "upstream");
         defaultCall = JsonDocument.Parse("""{"name":"get_customer","arguments":{"id":"cust-12345","case":"case-67890"}}""");
         declaredCall = JsonDocument.Parse("""{"name":"transfer_funds","arguments":{"from_account":"a-1","to_account":"a-2","amount":20000,"currency":"USD"}}""");
     }

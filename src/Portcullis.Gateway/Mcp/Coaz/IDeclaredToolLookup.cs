@@ -1,7 +1,7 @@
 namespace Portcullis.Gateway.Mcp.Coaz;
 
-/// <summary>Where <see cref="CoazMapper"/> finds a tool's declared <c>x-authzen-mapping</c>: a fixed table
-/// (<see cref="DeclaredToolMappings"/>) or what the gateway learned from the upstream's <c>tools/list</c> responses.</summary>
+/// <summary>Where <see cref="CoazMapper"/> finds a tool's declared <c>x-authzen-mapping</c>: what the gateway learned
+/// from the upstream's <c>tools/list</c> responses (<see cref="DeclaredToolLookup"/>).</summary>
 public interface IDeclaredToolLookup
 {
     /// <summary>Returns the declared mapping (or its compile error) of the tool named exactly <paramref name="name"/>;

@@ -210,7 +210,7 @@ public sealed class DeclaredMappingStore<TCompiled>
 
         if (mapping.ValueKind != JsonValueKind.Object)
         {
-            return Invalid(name, links, "x-authzen-mapping is not an object");
+            return Invalid(name, links, "x-authzen-mapping is not an object (it must be an object with exactly one key, 'evaluation' or 'evaluations')");
         }
 
         var size = JsonMarshal.GetRawUtf8Value(mapping).Length;

@@ -12,26 +12,5 @@ internal sealed class McpDeclaredMappings(ILogger<McpDeclaredMappings> logger)
     public DeclaredMappingStore<CoazMappingCompileResult> Store { get; } = new(CoazMapping.Compile, logger: logger);
 
     /// <summary>Returns the lookup <see cref="CoazMapper"/> uses for the tools of <paramref name="upstreamId"/>.</summary>
-    public IDeclaredToolLookup For(string upstreamId) => new Lookup(Store, upstreamId);
-
-    private sealed class Lookup(DeclaredMappingStore<CoazMappingCompileResult> store, string upstreamId) : IDeclaredToolLookup
-    {
-        public bool TryGet(string name, out CoazMappingCompileResult mapping)
-        {
-            var found = store.Find(upstreamId, name);
-            switch (found.Kind)
-            {
-                case DeclaredMappingKind.Declared when found.Tool?.Compiled is { } compiled:
-                    mapping = compiled;
-                    return true;
-                case DeclaredMappingKind.Invalid:
-                    // A mapping the server declared but that cannot be used never falls back to the default.
-                    mapping = CoazMappingCompileResult.Failed(found.Tool?.Problem ?? "the declared mapping is unusable");
-                    return true;
-                default:
-                    mapping = null!;
-                    return false;
-            }
-        }
-    }
+    public IDeclaredToolLookup For(string upstreamId) => new DeclaredToolLookup(Store, upstreamId);
 }

@@ -36,7 +36,7 @@ public class CoazDeclaredMappingTests
     [Fact]
     public void Map_SpecSingleExample_GivesTheSpecsEvaluationRequest()
     {
-        var tools = DeclaredToolMappings.FromToolsList(Json($$$"""
+        var tools = FromToolsList(Json($$$"""
             {"tools":[
               {"name":"get_customer","description":"Get customer details","inputSchema":{"type":"object",
                 "properties":{"id":{"type":"string"},"case":{"type":"string"}},"required":["id"],"x-authzen-mapping":{{{GetCustomerMapping}}}}},

@@ -32,11 +32,19 @@ internal static class CoazTestData
         return document.RootElement.Clone();
     }
 
-    /// <summary>Returns the tools/list result holding one tool with <paramref name="mapping"/> as its declared mapping.</summary>
-    public static DeclaredToolMappings Tool(string name, string mapping) =>
-        DeclaredToolMappings.FromToolsList(Json($$$"""{"tools":[{"name":"{{{name}}}","inputSchema":{"type":"object","x-authzen-mapping":{{{mapping}}}}}]}"""));
+    /// <summary>Returns the declared mappings learned from one tools/list result, as the gateway learns them.</summary>
+    public static DeclaredToolLookup FromToolsList(JsonElement result)
+    {
+        var store = new Portcullis.Gateway.Mcp.Discovery.DeclaredMappingStore<CoazMappingCompileResult>(CoazMapping.Compile);
+        store.Observe("upstream", result, firstPage: true);
+        return new DeclaredToolLookup(store, "upstream");
+    }
 
-    public static CoazMappingResult Call(string tool, string arguments, DeclaredToolMappings? tools = null, CoazCaller? caller = null) =>
+    /// <summary>Returns the declared mappings of a tools/list result holding one tool with <paramref name="mapping"/>.</summary>
+    public static DeclaredToolLookup Tool(string name, string mapping) =>
+        FromToolsList(Json($$$"""{"tools":[{"name":"{{{name}}}","inputSchema":{"type":"object","x-authzen-mapping":{{{mapping}}}}}]}"""));
+
+    public static CoazMappingResult Call(string tool, string arguments, IDeclaredToolLookup? tools = null, CoazCaller? caller = null) =>
         Mapper.Map("tools/call", Json($$$"""{"name":"{{{tool}}}","arguments":{{{arguments}}}}"""), caller ?? Alice, tools);
 
     /// <summary>Asserts the outcome is an Access Evaluation request equal (as JSON) to <paramref name="expected"/>.</summary>
