@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.TestHost;
 
 namespace Portcullis.Benchmarks.Gateway;
 
-/// <summary><c>--gateway-cpu REQUESTS</c>: sends each row of <see cref="GatewayRequestBenchmarks"/> REQUESTS times, one
+/// <summary><c>--gateway-cpu REQUESTS [ROW]</c>: sends each row (or only ROW, e.g. for a profiler) of <see cref="GatewayRequestBenchmarks"/> REQUESTS times, one
 /// after another, and prints the process's CPU time per request (user + system, all threads) and its allocation.</summary>
 /// <remarks>On a shared machine, wall-clock means swing with the neighbours' load; the CPU time a process spends on a
 /// fixed amount of work swings much less, so this compares builds where BenchmarkDotNet's means cannot.</remarks>
@@ -15,7 +15,8 @@ internal static class GatewayCpuTime
         var gateway = BenchmarkGateway.StartAsync().GetAwaiter().GetResult();
         var bare = BenchmarkGateway.StartBareYarpAsync().GetAwaiter().GetResult();
         var bareServer = bare.GetTestServer();
-        (string Name, Func<Task<int>> Send)[] rows =
+        var only = args.Length > 2 ? args[2] : null;
+        (string Name, Func<Task<int>> Send)[] all =
         [
             ("BareYarp", () => BenchmarkGateway.GetAsync(bareServer, "/api/items/42", null)),
             ("BareYarpWithToken", () => BenchmarkGateway.GetAsync(bareServer, "/api/items/42", gateway.Authorization)),
@@ -23,6 +24,8 @@ internal static class GatewayCpuTime
             ("JwtCachedDecision", () => BenchmarkGateway.GetAsync(gateway.Server, "/api/items/42", gateway.Authorization)),
             ("JwtEmbeddedPdp", () => BenchmarkGateway.GetAsync(gateway.Server, "/nocache/items/42", gateway.Authorization)),
         ];
+        var rows = Array.FindAll(all, row => only is null || row.Name == only);
+        if (rows.Length == 0) throw new ArgumentException($"no row named {only}; rows: {string.Join(", ", all.Select(row => row.Name))}");
         // Two rounds: the first warms up (JIT tiers, caches); the second is printed.
         for (var round = 0; round < 2; round++)
         {

@@ -53,11 +53,20 @@ public sealed class JwtAuthenticator
     /// <param name="authorization">Every <c>Authorization</c> header value of the request (more than one is refused).</param>
     /// <param name="cancellationToken">Cancels waiting for the issuer's keys.</param>
     /// <returns>The caller, or the failure; never throws for a bad token or an unavailable issuer.</returns>
-    public ValueTask<AuthenticationResult> AuthenticateAsync(StringValues authorization, CancellationToken cancellationToken = default)
+    public ValueTask<AuthenticationResult> AuthenticateAsync(StringValues authorization, CancellationToken cancellationToken = default) =>
+        AuthenticateAsync(authorization, null, cancellationToken);
+
+    /// <summary>Authenticates a request from its <c>Authorization</c> header values, taking the token's digest from
+    /// <paramref name="memo"/> (the request's connection) when the header is the one it remembers.</summary>
+    /// <param name="authorization">Every <c>Authorization</c> header value of the request (more than one is refused).</param>
+    /// <param name="memo">The connection's memo of its last token, or null.</param>
+    /// <param name="cancellationToken">Cancels waiting for the issuer's keys.</param>
+    /// <returns>The caller, or the failure; never throws for a bad token or an unavailable issuer.</returns>
+    internal ValueTask<AuthenticationResult> AuthenticateAsync(StringValues authorization, ConnectionTokenMemo? memo, CancellationToken cancellationToken = default)
     {
         if (!BearerHeader.TryExtract(authorization, out var token, out var failure))
             return ValueTask.FromResult(failure!);
-        var digest = TokenDigest.Of(token.Span);
+        var digest = memo is not null ? memo.DigestOf(authorization[0]!, token.Span) : TokenDigest.Of(token.Span);
         if (cache?.TryGet(digest) is { } hit)
             return ValueTask.FromResult(hit);
         return ValidateAsync(token.ToString(), digest, cancellationToken);

@@ -37,7 +37,9 @@ internal sealed class DecisionRecordMiddleware(RequestDelegate next, DecisionRec
         context.Response.OnStarting(static state =>
         {
             var http = (HttpContext)state;
-            http.Response.Headers[GatewayRequestId.Header] = GatewayFeature.Of(http).RequestId;
+            var started = GatewayFeature.Of(http);
+            http.Response.Headers[GatewayRequestId.Header] = started.RequestId;
+            if (started.ForwardedAt != 0) started.UpstreamTime = Stopwatch.GetElapsedTime(started.ForwardedAt);
             return Task.CompletedTask;
         }, context);
 

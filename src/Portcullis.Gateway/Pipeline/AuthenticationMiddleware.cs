@@ -27,7 +27,7 @@ internal sealed class AuthenticationMiddleware(RequestDelegate next, GatewayServ
         }
 
         var started = Stopwatch.GetTimestamp();
-        var pending = services.Authenticator!.AuthenticateAsync(context.Request.Headers.Authorization, context.RequestAborted);
+        var pending = services.Authenticator!.AuthenticateAsync(context.Request.Headers.Authorization, ConnectionTokenMemo.For(context), context.RequestAborted);
         // A cached token completes synchronously: go on without an async state machine.
         return pending.IsCompletedSuccessfully
             ? Continue(context, feature, route, pending.Result, started)

@@ -29,14 +29,15 @@ internal sealed class DecisionMiddleware(RequestDelegate next, DecisionCache cac
 
         // Params, query and headers are copied only when the mapping or an injected identity header can read them.
         var inject = services.Config.IdentityHeaders.Inject;
-        var details = RequestDetailReads.Of(route.Config.AuthZen) || (inject.Count > 0 && RequestDetailReads.AnyExpression(inject.Values));
+        var details = route.ReadsRequestDetails || (inject.Count > 0 && RequestDetailReads.AnyExpression(inject.Values));
         var facts = GatewayRequestFacts.From(context, feature, details);
         feature.Facts = facts;
         var mapping = route.Config.AuthZen;
         var claims = CallerClaimsCache.For(feature.Caller!);
         var ttl = route.Config.DecisionCacheTtl;
         var policyVersion = route.PolicyVersion;
-        var memo = ttl > TimeSpan.Zero && CanonicalKeyMemo.Applies(mapping);
+        // The memo applies to mappings that read no request details (CanonicalKeyMemo.Applies), as the route knows.
+        var memo = ttl > TimeSpan.Zero && !route.ReadsRequestDetails;
         if (memo && CanonicalKeyMemo.TryGet(claims, mapping, facts, out var remembered)
             && cache.TryGet(new DecisionCacheKey(route.PdpIdentity, remembered), ttl, out var hit, policyVersion))
         {

@@ -32,6 +32,10 @@ internal sealed class GatewayFeature(string requestId, DateTimeOffset receivedAt
 
     public TimeSpan UpstreamTime { get; set; }
 
+    /// <summary>Gets or sets the <see cref="System.Diagnostics.Stopwatch"/> timestamp at which the request was handed
+    /// to the forwarder (0 until then); when the response starts, <see cref="UpstreamTime"/> is measured from it.</summary>
+    public long ForwardedAt { get; set; }
+
     /// <summary>Gets or sets the MCP stage's state for this request (MCP routes only).</summary>
     public Mcp.Stage.McpExchange? Mcp { get; set; }
 

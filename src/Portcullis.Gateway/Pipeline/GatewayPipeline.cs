@@ -48,7 +48,12 @@ public static class GatewayPipeline
         services.AddSingleton<McpResponseFilter>();
         services.AddReverseProxy()
             .LoadFromMemory(GatewayProxyConfig.Routes(config, generation: 0), GatewayProxyConfig.Clusters(config))
-            .AddTransforms(builder => builder.AddResponseTransform(builder.Services.GetRequiredService<McpResponseFilter>().ApplyAsync));
+            .AddTransforms(builder =>
+            {
+                // Only MCP routes read responses; a transform on every route would cost each response a call.
+                if (GatewayProxyConfig.IsMcp(builder.Route))
+                    builder.AddResponseTransform(builder.Services.GetRequiredService<McpResponseFilter>().ApplyAsync);
+            });
         services.AddSingleton<IForwarderHttpClientFactory, StreamingForwarderHttpClientFactory>();
         services.AddSingleton<GatewayReloader>();
         services.AddHostedService<GatewayConfigWatcher>();

@@ -12,6 +12,10 @@ internal static class GatewayProxyConfig
     /// ingress stage pairs a matched YARP route with the gateway route of the same generation.</summary>
     public const string GenerationKey = "portcullis.generation";
 
+    /// <summary>The YARP route metadata key present (value <c>true</c>) on MCP routes, whose responses the MCP response
+    /// filter reads; other routes get no response transform at all.</summary>
+    public const string McpKey = "portcullis.mcp";
+
     public static IReadOnlyList<RouteConfig> Routes(GatewayConfig config, long generation) =>
         [.. config.Routes.Select(route => new RouteConfig
         {
@@ -22,11 +26,21 @@ internal static class GatewayProxyConfig
                 Path = route.Path,
                 Methods = MatchedMethods(route),
             },
-            Metadata = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                [GenerationKey] = generation.ToString(CultureInfo.InvariantCulture),
-            },
+            Metadata = Metadata(route, generation),
         })];
+
+    /// <summary>Returns whether a YARP route was built from an MCP route.</summary>
+    public static bool IsMcp(RouteConfig route) => route.Metadata?.ContainsKey(McpKey) == true;
+
+    private static Dictionary<string, string> Metadata(GatewayRouteConfig route, long generation)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [GenerationKey] = generation.ToString(CultureInfo.InvariantCulture),
+        };
+        if (route.Mcp is not null) metadata[McpKey] = "true";
+        return metadata;
+    }
 
     /// <summary>Returns the methods YARP matches: the route's, plus OPTIONS on a CORS route so that preflights reach the
     /// gateway's CORS stage (which refuses any other OPTIONS there with 405); null for every method.</summary>

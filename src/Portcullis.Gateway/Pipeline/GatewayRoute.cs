@@ -23,6 +23,10 @@ internal sealed record GatewayRoute(GatewayRouteConfig Config, IAuthZenPdp? Pdp)
     /// snapshot (a reload makes older cached decisions unusable), or null for a remote PDP.</summary>
     public object? PolicyVersion => (Pdp as Portcullis.Pdp.Service.EmbeddedPdp)?.Snapshot;
 
+    /// <summary>Gets whether the route's mapping can read the request's details (<see cref="Mapping.RequestDetailReads"/>),
+    /// worked out once for the route rather than looked up per request.</summary>
+    public bool ReadsRequestDetails { get; } = Mapping.RequestDetailReads.Of(Config.AuthZen);
+
     /// <summary>Gets the route's CORS policy for <see cref="ICorsService"/>, or null when the route has no <c>cors</c>.</summary>
     public CorsPolicy? CorsPolicy { get; } = Config.Cors is { } cors ? GatewayCorsPolicy.From(cors, Config.Methods) : null;
 

@@ -70,6 +70,46 @@ public sealed class GatewayPipelineTests(GatewayFixture gateway) : IClassFixture
     }
 
     [Fact]
+    public async Task Send_TokensChangingOnOneKeepAliveConnection_EachIsAuthenticatedAsItself()
+    {
+        // One connection (the gateway remembers the last token's digest per connection): a token sent after another
+        // must be judged as itself, never as the one before it.
+        var connections = 0;
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = 1,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                Interlocked.Increment(ref connections);
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        }) { BaseAddress = gateway.Client.BaseAddress };
+        var alice = gateway.Token("alice");
+        var bob = gateway.Token("bob");
+        (string? Token, HttpStatusCode Expected)[] sequence =
+        [
+            (alice, HttpStatusCode.OK), (alice, HttpStatusCode.OK), (bob, HttpStatusCode.Forbidden), (alice, HttpStatusCode.OK),
+            ("not.a.token", HttpStatusCode.Unauthorized), (alice + "x", HttpStatusCode.Unauthorized), (null, HttpStatusCode.Unauthorized),
+            (alice, HttpStatusCode.OK), (bob, HttpStatusCode.Forbidden),
+        ];
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var (token, _) in sequence)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/todos/one-connection");
+            if (token is not null) request.Headers.Authorization = new("Bearer", token);
+            using var response = await client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(sequence.Select(step => step.Expected), statuses);
+        Assert.Equal(1, connections);
+        Assert.Equal(4, ReceivedAt("/todos/one-connection").Count());
+    }
+
+    [Fact]
     public async Task Send_SameCallerOnAnotherRouteTemplate_IsDenied()
     {
         // The policy allows alice only on the resource "/todos/{todoId}": the PDP sees the route template, not the path.
