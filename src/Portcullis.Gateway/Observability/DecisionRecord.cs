@@ -42,15 +42,19 @@ public sealed record DecisionRecord
     public bool CacheHit { get; init; }
 
     /// <summary>Gets the time spent authenticating, in milliseconds.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(MillisecondsJsonConverter))]
     public double AuthenticationMs { get; init; }
 
     /// <summary>Gets the time spent deciding (PDP or cache), in milliseconds.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(MillisecondsJsonConverter))]
     public double PdpMs { get; init; }
 
     /// <summary>Gets the time the upstream took to answer, in milliseconds (zero when not forwarded).</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(MillisecondsJsonConverter))]
     public double UpstreamMs { get; init; }
 
     /// <summary>Gets the total time in the gateway, in milliseconds.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(MillisecondsJsonConverter))]
     public double TotalMs { get; init; }
 
     /// <summary>Gets the response status code sent to the client.</summary>

@@ -71,7 +71,15 @@ internal sealed class DecisionRecordMiddleware(RequestDelegate next, DecisionRec
                 feature.Reason ??= "client_closed";
             }
             var cacheLookup = feature.Route is { Config.DecisionCacheTtl.Ticks: > 0 } && (feature.CacheHit || feature.Pdp is not null || feature.PdpTime > TimeSpan.Zero);
-            recorder.Write(DecisionRecordBuilder.Build(feature, context.Request, status, Stopwatch.GetElapsedTime(started)), cacheLookup);
+            try
+            {
+                recorder.Write(DecisionRecordBuilder.Build(feature, context.Request, status, Stopwatch.GetElapsedTime(started)), cacheLookup);
+            }
+            finally
+            {
+                // The request is over (the forwarder has copied the whole response): its route may go.
+                feature.Lease?.Dispose();
+            }
         }
     }
 

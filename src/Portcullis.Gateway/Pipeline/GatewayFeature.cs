@@ -36,6 +36,10 @@ internal sealed class GatewayFeature(string requestId, DateTimeOffset receivedAt
     /// to the forwarder (0 until then); when the response starts, <see cref="UpstreamTime"/> is measured from it.</summary>
     public long ForwardedAt { get; set; }
 
+    /// <summary>Gets or sets the lease on <see cref="Route"/> (set by ingress), which keeps the route and its PDP alive
+    /// until <see cref="Observability.DecisionRecordMiddleware"/> ends the request and releases it.</summary>
+    internal GatewayRouteLease? Lease { get; set; }
+
     /// <summary>Gets or sets the MCP stage's state for this request (MCP routes only).</summary>
     public Mcp.Stage.McpExchange? Mcp { get; set; }
 

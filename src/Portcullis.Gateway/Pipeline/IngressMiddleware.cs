@@ -22,7 +22,8 @@ internal sealed class IngressMiddleware(RequestDelegate next, GatewayRouteTable 
         // response is over, even when a reload swaps the route table meanwhile.
         if (routes.Acquire(context.GetReverseProxyFeature().Route.Config) is not { } lease)
             return ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound, "Not Found", "No route matches the request.");
-        context.Response.RegisterForDispose(lease);
+        // Released by the record middleware once the request is over (cheaper than Kestrel's dispose-on-completion).
+        feature.Lease = lease;
         feature.Route = lease.Route;
         if (AmbiguousPath.HidesDotSegment(context.Request.Path.Value ?? "/"))
         {
