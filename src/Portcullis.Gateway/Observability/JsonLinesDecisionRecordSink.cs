@@ -1,21 +1,22 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Portcullis.Gateway.Mapping;
 
 namespace Portcullis.Gateway.Observability;
 
 /// <summary>Writes each decision record as one JSON line (snake_case, as <see cref="LoggerDecisionRecordSink"/>) to a
-/// stream, standard output by default. The request thread only serializes the record and queues the bytes; one
-/// background writer wakes when records are waiting, lingers <see cref="BatchDelay"/> so that records arriving
-/// together go out together, writes them in as few writes as fit <see cref="BatchBytes"/> and flushes. Records reach
-/// the stream within moments, the request never waits for I/O, and under load the writer costs one wake-up and one
-/// write per batch rather than per record. Each line travels in a buffer rented from <see cref="ArrayPool{T}.Shared"/>
-/// and returned once copied, so a record costs no array of its own.</summary>
+/// stream, standard output by default. The request thread only serializes the record and queues the bytes (a lock-free
+/// queue); one writer thread of its own wakes when records are waiting, sleeps <see cref="BatchDelay"/> so that records
+/// arriving together go out together, writes them in as few writes as fit <see cref="BatchBytes"/> and flushes. While
+/// records keep arriving the writer never waits to be woken: under load it costs one sleep and one write per batch, and
+/// no request ever wakes a thread or takes a lock. Each line travels in a buffer rented from
+/// <see cref="ArrayPool{T}.Shared"/> and returned once copied, so a record costs no array of its own.</summary>
 /// <remarks>The queue holds up to <see cref="Capacity"/> records. When the stream cannot keep up and the queue is full,
 /// further records are dropped rather than slowing every request: each drop is counted (<c>portcullis_decision_records_dropped</c>)
-/// and logged as a warning at most once a minute.</remarks>
+/// and logged as a warning at most once a minute. When the stream fails (a closed pipe), that is logged once and later
+/// records are dropped the same way.</remarks>
 internal sealed class JsonLinesDecisionRecordSink : IDecisionRecordSink, IAsyncDisposable, IDisposable
 {
     /// <summary>How many records may wait for the writer.</summary>
@@ -27,16 +28,18 @@ internal sealed class JsonLinesDecisionRecordSink : IDecisionRecordSink, IAsyncD
     /// <summary>The most bytes written to the stream at once.</summary>
     public const int BatchBytes = 64 * 1024;
 
-    private readonly Channel<Line> queue = Channel.CreateBounded<Line>(new BoundedChannelOptions(Capacity)
-    {
-        FullMode = BoundedChannelFullMode.DropWrite,
-        SingleReader = true,
-    });
+    private readonly ConcurrentQueue<Line> queue = new();
+    private readonly SemaphoreSlim wake = new(0);
+    private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Stream output;
     private readonly bool ownsOutput;
     private readonly GatewayMetrics? metrics;
     private readonly ILogger? logger;
-    private readonly Task writer;
+    private int queued;
+    private int waiting;
+    private int disposed;
+    private volatile bool completing;
+    private volatile bool failed;
     private long lastDropWarningTicks = long.MinValue;
 
     /// <summary>Creates the sink on <paramref name="output"/> (standard output when null).</summary>
@@ -46,13 +49,25 @@ internal sealed class JsonLinesDecisionRecordSink : IDecisionRecordSink, IAsyncD
         this.output = output ?? Console.OpenStandardOutput();
         this.metrics = metrics;
         this.logger = logger;
-        writer = Task.Run(WriteLoopAsync);
+        new Thread(WriteLoop) { IsBackground = true, Name = "Portcullis decision records" }.Start();
     }
 
     /// <inheritdoc/>
     public void Write(DecisionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (failed)
+        {
+            // The output is gone (logged once when it failed): count what is lost, say nothing more.
+            metrics?.RecordDropped();
+            return;
+        }
+        if (Interlocked.Increment(ref queued) > Capacity)
+        {
+            Interlocked.Decrement(ref queued);
+            Dropped();
+            return;
+        }
         Line line;
         using (var pooled = PooledJsonBuffer.Rent())
         {
@@ -62,60 +77,93 @@ internal sealed class JsonLinesDecisionRecordSink : IDecisionRecordSink, IAsyncD
             json.CopyTo(line.Buffer);
             line.Buffer[json.Length] = (byte)'\n';
         }
-        if (queue.Writer.TryWrite(line)) return;
-        ArrayPool<byte>.Shared.Return(line.Buffer);
-        metrics?.RecordDropped();
-        var now = Environment.TickCount64;
-        var last = Interlocked.Read(ref lastDropWarningTicks);
-        if (logger is not null && now - last >= 60_000 && Interlocked.CompareExchange(ref lastDropWarningTicks, now, last) == last)
-            ObservabilityLog.RecordsDropped(logger, Capacity);
+        queue.Enqueue(line);
+        // Only a writer that went to sleep on an empty queue needs waking, and only one request wakes it.
+        if (Volatile.Read(ref waiting) == 1 && Interlocked.Exchange(ref waiting, 0) == 1) wake.Release();
     }
 
-    /// <summary>Writes what is queued, then closes the queue.</summary>
+    /// <summary>Writes what is queued, then stops the writer.</summary>
     public async ValueTask DisposeAsync()
     {
-        queue.Writer.TryComplete();
-        await writer.ConfigureAwait(false);
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+        completing = true;
+        wake.Release();
+        await finished.Task.ConfigureAwait(false);
         if (ownsOutput) await output.DisposeAsync().ConfigureAwait(false);
+        wake.Dispose();
     }
 
     /// <inheritdoc/>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private async Task WriteLoopAsync()
+    private void Dropped()
     {
-        var reader = queue.Reader;
+        metrics?.RecordDropped();
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref lastDropWarningTicks);
+        if (logger is not null && (last == long.MinValue || now - last >= 60_000) && Interlocked.CompareExchange(ref lastDropWarningTicks, now, last) == last)
+            ObservabilityLog.RecordsDropped(logger, Capacity);
+    }
+
+    private void WriteLoop()
+    {
         var batch = new byte[BatchBytes];
         try
         {
-            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            while (true)
             {
-                await Task.Delay(BatchDelay).ConfigureAwait(false);
-                var length = 0;
-                while (reader.TryRead(out var line))
+                if (queue.IsEmpty)
                 {
-                    if (length + line.Length > batch.Length && length > 0)
-                    {
-                        await output.WriteAsync(batch.AsMemory(0, length)).ConfigureAwait(false);
-                        length = 0;
-                    }
-                    if (line.Length > batch.Length) await output.WriteAsync(line.Buffer.AsMemory(0, line.Length)).ConfigureAwait(false);
-                    else
-                    {
-                        line.Buffer.AsSpan(0, line.Length).CopyTo(batch.AsSpan(length));
-                        length += line.Length;
-                    }
-                    ArrayPool<byte>.Shared.Return(line.Buffer);
+                    if (completing) break;
+                    Volatile.Write(ref waiting, 1);
+                    // A record queued between the check and the flag would not wake us: look again before sleeping.
+                    if (queue.IsEmpty && !completing) wake.Wait();
+                    Interlocked.Exchange(ref waiting, 0);
+                    continue;
                 }
-                if (length > 0) await output.WriteAsync(batch.AsMemory(0, length)).ConfigureAwait(false);
-                await output.FlushAsync().ConfigureAwait(false);
+                if (!completing) Thread.Sleep(BatchDelay);
+                WriteQueued(batch);
             }
         }
         catch (IOException e)
         {
             // The reader of our output went away (a closed pipe): records can no longer be delivered; say so once.
+            failed = true;
             if (logger is not null) ObservabilityLog.RecordOutputFailed(logger, e);
+            while (queue.TryDequeue(out var line)) ArrayPool<byte>.Shared.Return(line.Buffer);
         }
+        catch (ObjectDisposedException)
+        {
+            // The output was closed under us at shutdown: nothing more can be written.
+            failed = true;
+        }
+        finally
+        {
+            finished.TrySetResult();
+        }
+    }
+
+    private void WriteQueued(byte[] batch)
+    {
+        var length = 0;
+        while (queue.TryDequeue(out var line))
+        {
+            Interlocked.Decrement(ref queued);
+            if (length + line.Length > batch.Length && length > 0)
+            {
+                output.Write(batch, 0, length);
+                length = 0;
+            }
+            if (line.Length > batch.Length) output.Write(line.Buffer, 0, line.Length);
+            else
+            {
+                line.Buffer.AsSpan(0, line.Length).CopyTo(batch.AsSpan(length));
+                length += line.Length;
+            }
+            ArrayPool<byte>.Shared.Return(line.Buffer);
+        }
+        if (length > 0) output.Write(batch, 0, length);
+        output.Flush();
     }
 
     /// <summary>One serialized record and its newline, in a rented buffer.</summary>
