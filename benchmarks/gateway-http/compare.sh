@@ -6,12 +6,13 @@
 #   pc-cached      portcullis serve: JWT + decision cache (decision_cache_ttl_seconds: 60), PDP = Cerbos over HTTP
 #   pc-embedded    portcullis serve: JWT + embedded PDP, no cache
 #   pc-cerbos      portcullis serve: JWT + Cerbos over HTTP (AuthZEN), no cache
-# Each target: wrk warm-up, then wrk for DURATION s -> requests/s, p50, p99 (max rate). Then a fixed-rate run with
+# Each target: wrk warm-up, then ROUNDS runs of DURATION s, targets in turn -> requests/s, p50, p99 of the median
+# run (max rate). Then a fixed-rate run with
 # `hey` at half of nginx's max rate against direct and pc-cached -> the p99 Portcullis adds. Last, Cerbos is stopped
 # and pc-cached must still allow a request it has just decided (pc-cerbos must answer 503): proof the cache served
 # the run. Results: artifacts/gateway-http-results.md (raw output in artifacts/gateway-http/). See README.md here.
 # Usage: benchmarks/gateway-http/compare.sh [DURATION]        (default 10; 2-3 for a smoke run)
-# Environment: WARMUP (s, default 3), CONNECTIONS (default 50), PIN (1 = pin load generator and servers to separate
+# Environment: WARMUP (s per target, once, default 60), ROUNDS (default 3), CONNECTIONS (default 50), PIN (1 = pin load generator and servers to separate
 # CPUs when there are >= 2, default 1), THREADS (wrk threads; default the load generator's CPU count).
 # Exit: 0 all good; 1 a target did not start or answered wrongly; 3 the decision cache was not in effect.
 set -euo pipefail
@@ -19,7 +20,8 @@ cd "$(dirname "$0")/../.."
 root=$(pwd)
 here=$root/benchmarks/gateway-http
 duration=${1:-10}
-warmup=${WARMUP:-3}
+warmup=${WARMUP:-60}
+rounds=${ROUNDS:-3}
 connections=${CONNECTIONS:-50}
 out=$root/artifacts/gateway-http
 results=$root/artifacts/gateway-http-results.md
@@ -205,27 +207,49 @@ for name in pc-cached pc-embedded pc-cerbos; do
   status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$(url "$name")")
   [ "$status" = 401 ] || die "$name answered $status without a token (expected 401)"
 done
-say "all targets up ($pinning); ${duration}s per target after ${warmup}s warm-up, $threads wrk thread(s), $connections connections"
+say "all targets up ($pinning); ${warmup}s warm-up each, then $rounds rounds of ${duration}s per target, $threads wrk thread(s), $connections connections"
 
 # --- max rate (wrk) ----------------------------------------------------------------------------------------------------
+# Each target is warmed up once (WARMUP s: a .NET process pinned to one CPU waits 10x longer before optimizing its hot
+# code, so short warm-ups measure unoptimized code); then ROUNDS rounds run every target in turn for DURATION s, so a
+# noisy neighbour slows all targets alike rather than one. A target's figures are those of its median round.
 declare -A rps p50 p99 bad
+declare -A round_rps round_line
 failed=0
 targets=(direct nginx yarp pc-cached pc-embedded pc-cerbos)
+headers_of() { [[ $1 == pc-* ]] && printf '%s\n' -H "$auth"; return 0; }
 for name in "${targets[@]}"; do
-  headers=()
-  [[ $name == pc-* ]] && headers=(-H "$auth")
+  mapfile -t headers < <(headers_of "$name")
   "${on_load[@]}" timeout $((warmup + 30)) wrk -t"$threads" -c"$connections" -d"${warmup}s" "${headers[@]}" "$(url "$name")" > "$out/wrk-$name-warmup.txt" 2>&1 \
     || die "wrk warm-up of $name (see $out/wrk-$name-warmup.txt)"
-  "${on_load[@]}" timeout $((duration + 30)) wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$here/result.lua" \
-    "${headers[@]}" "$(url "$name")" > "$out/wrk-$name.txt" 2>&1 || die "wrk on $name (see $out/wrk-$name.txt)"
-  line=$(grep '^RESULT' "$out/wrk-$name.txt") || die "no wrk result for $name (see $out/wrk-$name.txt)"
+done
+for round in $(seq 1 "$rounds"); do
+  for name in "${targets[@]}"; do
+    mapfile -t headers < <(headers_of "$name")
+    file="$out/wrk-$name-round$round.txt"
+    "${on_load[@]}" timeout $((duration + 30)) wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$here/result.lua" \
+      "${headers[@]}" "$(url "$name")" > "$file" 2>&1 || die "wrk on $name (see $file)"
+    line=$(grep '^RESULT' "$file") || die "no wrk result for $name (see $file)"
+    round_line[$name,$round]=$line
+    round_rps[$name,$round]=$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$line")
+    say "round $round, $name: ${round_rps[$name,$round]} req/s"
+  done
+done
+for name in "${targets[@]}"; do
+  # The median round (by requests/s) gives the target's figures; errors count over all rounds.
+  median_round=$(for round in $(seq 1 "$rounds"); do echo "${round_rps[$name,$round]} $round"; done | sort -n | awk -v n="$rounds" 'NR == int((n + 1) / 2) { print $2 }')
+  line=${round_line[$name,$median_round]}
   rps[$name]=$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$line")
   p50[$name]=$(sed -E 's/.* p50_us=([0-9]+).*/\1/' <<<"$line")
   p99[$name]=$(sed -E 's/.* p99_us=([0-9]+).*/\1/' <<<"$line")
-  errors=$(sed -E 's/.* errors=([0-9]+).*/\1/' <<<"$line"); non2xx=$(sed -E 's/.* non2xx=([0-9]+).*/\1/' <<<"$line")
-  bad[$name]=$((errors + non2xx))
-  [ "${bad[$name]}" = 0 ] || { say "$name: $errors socket errors, $non2xx non-2xx answers"; failed=1; }
-  say "$name: ${rps[$name]} req/s, p50 ${p50[$name]} us, p99 ${p99[$name]} us"
+  bad[$name]=0
+  for round in $(seq 1 "$rounds"); do
+    line=${round_line[$name,$round]}
+    errors=$(sed -E 's/.* errors=([0-9]+).*/\1/' <<<"$line"); non2xx=$(sed -E 's/.* non2xx=([0-9]+).*/\1/' <<<"$line")
+    bad[$name]=$((bad[$name] + errors + non2xx))
+  done
+  [ "${bad[$name]}" = 0 ] || { say "$name: ${bad[$name]} socket errors or non-2xx answers"; failed=1; }
+  say "$name (median of $rounds): ${rps[$name]} req/s, p50 ${p50[$name]} us, p99 ${p99[$name]} us"
 done
 
 # --- fixed rate (hey) at half of nginx's max rate ----------------------------------------------------------------------
@@ -289,7 +313,7 @@ kind="full run"
   echo "# Gateway HTTP load test"
   echo
   echo "$kind. $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $cpus CPUs, pinning: $pinning."
-  echo "wrk: $threads thread(s), $connections connections, ${warmup}s warm-up then ${duration}s; GET $path (Bearer token on pc-*)."
+  echo "wrk: $threads thread(s), $connections connections, ${warmup}s warm-up per target, then $rounds rounds of ${duration}s per target in turn (figures: each target's median round); GET $path (Bearer token on pc-*)."
   echo "Fixed rate: hey, $connections workers, ${rate} req/s in all (half of nginx's max), ${duration}s."
   echo
   echo "| target | requests/s | p50 (ms) | p99 (ms) | errors + non-2xx |"
@@ -310,6 +334,8 @@ kind="full run"
   echo "| pc-cached / nginx, requests/s | $vs_nginx | >= 0.55 | $(throughput_verdict "$vs_nginx" 0.55 ">=") |"
   echo "| p99 added over direct at ${rate} req/s (ms) | $added_p99 | <= 1.00 | $(latency_verdict "$added_p99" 1 "<=") |"
   echo
+  per_round=$(for round in $(seq 1 "$rounds"); do echo "$(ratio "${round_rps[pc-cached,$round]}" "${round_rps[yarp,$round]}")"; done | paste -sd ' ')
+  echo "pc-cached / bare YARP in each round (same round, back to back): $per_round."
   echo "Decision cache in effect: $cache_check."
   echo "Other ratios: pc-embedded / YARP $(ratio "${rps[pc-embedded]}" "${rps[yarp]}"), pc-cerbos / YARP $(ratio "${rps[pc-cerbos]}" "${rps[yarp]}"), YARP / nginx $(ratio "${rps[yarp]}" "${rps[nginx]}")."
   echo "Raw output: artifacts/gateway-http/ (wrk-*.txt, hey-*.txt, server logs, the three portcullis configurations)."
