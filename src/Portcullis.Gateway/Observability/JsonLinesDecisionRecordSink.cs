@@ -2,21 +2,21 @@ using System.Buffers;
 using System.Text.Json;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using Portcullis.Gateway.Mapping;
 
 namespace Portcullis.Gateway.Observability;
 
 /// <summary>Writes each decision record as one JSON line (snake_case, as <see cref="LoggerDecisionRecordSink"/>) to a
-/// stream, standard output by default. The request thread only serializes the record and queues the bytes (a lock-free
-/// queue); one writer thread of its own wakes when records are waiting, sleeps <see cref="BatchDelay"/> so that records
-/// arriving together go out together, writes them in as few writes as fit <see cref="BatchBytes"/> and flushes. While
-/// records keep arriving the writer never waits to be woken: under load it costs one sleep and one write per batch, and
-/// no request ever wakes a thread or takes a lock. Each line travels in a buffer rented from
-/// <see cref="ArrayPool{T}.Shared"/> and returned once copied, so a record costs no array of its own.</summary>
+/// stream, standard output by default. The request thread only queues the record (a lock-free queue); one writer
+/// thread of its own wakes when records are waiting, sleeps <see cref="BatchDelay"/> so that records arriving together
+/// go out together, serializes them (<see cref="DecisionRecordJson"/>) straight into its batch buffer, writes them in
+/// as few writes as fit <see cref="BatchBytes"/> and flushes. While records keep arriving the writer never waits to be
+/// woken: under load it costs one sleep and one write per batch, and no request ever serializes, copies, wakes a thread
+/// or takes a lock. Records are immutable once written, so serializing them later shows what the request saw.</summary>
 /// <remarks>The queue holds up to <see cref="Capacity"/> records. When the stream cannot keep up and the queue is full,
 /// further records are dropped rather than slowing every request: each drop is counted (<c>portcullis_decision_records_dropped</c>)
 /// and logged as a warning at most once a minute. When the stream fails (a closed pipe), that is logged once and later
-/// records are dropped the same way.</remarks>
+/// records are dropped the same way. A record that cannot be serialized (a timing that is not a number) is skipped and
+/// counted as dropped.</remarks>
 internal sealed class JsonLinesDecisionRecordSink : IDecisionRecordSink, IAsyncDisposable, IDisposable
 {
     /// <summary>How many records may wait for the writer.</summary>
@@ -28,7 +28,7 @@ internal sealed class JsonLinesDecisionRecordSink : IDecisionRecordSink, IAsyncD
     /// <summary>The most bytes written to the stream at once.</summary>
     public const int BatchBytes = 64 * 1024;
 
-    private readonly ConcurrentQueue<Line> queue = new();
+    private readonly ConcurrentQueue<DecisionRecord> queue = new();
     private readonly SemaphoreSlim wake = new(0);
     private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Stream output;
@@ -68,16 +68,7 @@ internal sealed class JsonLinesDecisionRecordSink : IDecisionRecordSink, IAsyncD
             Dropped();
             return;
         }
-        Line line;
-        using (var pooled = PooledJsonBuffer.Rent())
-        {
-            JsonSerializer.Serialize(pooled.Writer, record, DecisionRecordJsonContext.Default.DecisionRecord);
-            var json = pooled.WrittenSpan;
-            line = new Line(ArrayPool<byte>.Shared.Rent(json.Length + 1), json.Length + 1);
-            json.CopyTo(line.Buffer);
-            line.Buffer[json.Length] = (byte)'\n';
-        }
-        queue.Enqueue(line);
+        queue.Enqueue(record);
         // Only a writer that went to sleep on an empty queue needs waking, and only one request wakes it.
         if (Volatile.Read(ref waiting) == 1 && Interlocked.Exchange(ref waiting, 0) == 1) wake.Release();
     }
@@ -108,6 +99,8 @@ internal sealed class JsonLinesDecisionRecordSink : IDecisionRecordSink, IAsyncD
     private void WriteLoop()
     {
         var batch = new byte[BatchBytes];
+        var line = new ArrayBufferWriter<byte>(1024);
+        using var json = new Utf8JsonWriter(line);
         try
         {
             while (true)
@@ -122,7 +115,7 @@ internal sealed class JsonLinesDecisionRecordSink : IDecisionRecordSink, IAsyncD
                     continue;
                 }
                 if (!completing) Thread.Sleep(BatchDelay);
-                WriteQueued(batch);
+                WriteQueued(batch, line, json);
             }
         }
         catch (IOException e)
@@ -130,7 +123,7 @@ internal sealed class JsonLinesDecisionRecordSink : IDecisionRecordSink, IAsyncD
             // The reader of our output went away (a closed pipe): records can no longer be delivered; say so once.
             failed = true;
             if (logger is not null) ObservabilityLog.RecordOutputFailed(logger, e);
-            while (queue.TryDequeue(out var line)) ArrayPool<byte>.Shared.Return(line.Buffer);
+            queue.Clear();
         }
         catch (ObjectDisposedException)
         {
@@ -143,29 +136,42 @@ internal sealed class JsonLinesDecisionRecordSink : IDecisionRecordSink, IAsyncD
         }
     }
 
-    private void WriteQueued(byte[] batch)
+    private void WriteQueued(byte[] batch, ArrayBufferWriter<byte> line, Utf8JsonWriter json)
     {
         var length = 0;
-        while (queue.TryDequeue(out var line))
+        while (queue.TryDequeue(out var record))
         {
             Interlocked.Decrement(ref queued);
-            if (length + line.Length > batch.Length && length > 0)
+            line.ResetWrittenCount();
+            json.Reset(line);
+            try
+            {
+                DecisionRecordJson.Write(json, record);
+                json.Flush();
+            }
+            catch (ArgumentException)
+            {
+                // A timing that is not a number cannot be written as JSON: skip this record, keep the others.
+                metrics?.RecordDropped();
+                continue;
+            }
+            var text = line.WrittenSpan;
+            if (length + text.Length + 1 > batch.Length && length > 0)
             {
                 output.Write(batch, 0, length);
                 length = 0;
             }
-            if (line.Length > batch.Length) output.Write(line.Buffer, 0, line.Length);
-            else
+            if (text.Length + 1 > batch.Length)
             {
-                line.Buffer.AsSpan(0, line.Length).CopyTo(batch.AsSpan(length));
-                length += line.Length;
+                output.Write(text);
+                output.Write("\n"u8);
+                continue;
             }
-            ArrayPool<byte>.Shared.Return(line.Buffer);
+            text.CopyTo(batch.AsSpan(length));
+            length += text.Length;
+            batch[length++] = (byte)'\n';
         }
         if (length > 0) output.Write(batch, 0, length);
         output.Flush();
     }
-
-    /// <summary>One serialized record and its newline, in a rented buffer.</summary>
-    private readonly record struct Line(byte[] Buffer, int Length);
 }

@@ -27,5 +27,5 @@ public sealed class LoggerDecisionRecordSink : IDecisionRecordSink
     }
 
     /// <summary>Returns the record as one line of JSON, as this sink writes it.</summary>
-    public static string Serialize(DecisionRecord record) => JsonSerializer.Serialize(record, DecisionRecordJsonContext.Default.DecisionRecord);
+    public static string Serialize(DecisionRecord record) => DecisionRecordJson.Serialize(record);
 }

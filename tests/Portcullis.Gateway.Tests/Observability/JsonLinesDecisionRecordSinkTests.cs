@@ -79,6 +79,25 @@ public sealed class JsonLinesDecisionRecordSinkTests
     }
 
     [Fact]
+    public async Task Write_RecordThatCannotBeJson_IsSkippedAndCountedTheOthersWritten()
+    {
+        using var stream = new MemoryStream();
+        using var services = MetricsHarness();
+        var sink = new JsonLinesDecisionRecordSink(stream, services.GetRequiredService<GatewayMetrics>());
+        using var listener = DroppedCounter(out var dropped);
+
+        sink.Write(Record("before"));
+        sink.Write(Record("broken") with { TotalMs = double.NaN });
+        sink.Write(Record("after"));
+        await sink.DisposeAsync();
+
+        var ids = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("request_id").GetString());
+        Assert.Equal(["before", "after"], ids);
+        Assert.Equal(1, dropped());
+    }
+
+    [Fact]
     public async Task Write_StreamFails_LogsOnceAndLaterRecordsAreDroppedQuietly()
     {
         var logs = new CapturedLogs();
