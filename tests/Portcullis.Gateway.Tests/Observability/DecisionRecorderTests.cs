@@ -40,15 +40,16 @@ public sealed class DecisionRecorderTests : IDisposable
     public void Write_CacheHitAndMiss_AreCountedForTheHitRatio()
     {
         var factory = services.GetRequiredService<IMeterFactory>();
-        var lookups = new List<string>();
+        // An observable counter: its totals are read when the listener collects, as the Prometheus exporter does.
+        var lookups = new Dictionary<string, long>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
             if (instrument.Meter.Scope == factory && instrument.Name == "portcullis_decision_cache_lookups") l.EnableMeasurementEvents(instrument);
         };
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
         {
-            foreach (var tag in tags) if (tag.Key == "result") lock (lookups) lookups.Add((string)tag.Value!);
+            foreach (var tag in tags) if (tag.Key == "result") lookups[(string)tag.Value!] = value;
         });
         listener.Start();
         var recorder = new DecisionRecorder([], new GatewayMetrics(factory), NullLogger<DecisionRecorder>.Instance);
@@ -56,8 +57,10 @@ public sealed class DecisionRecorderTests : IDisposable
         recorder.Write(Record("hit") with { CacheHit = true }, cacheLookup: true);
         recorder.Write(Record("miss"), cacheLookup: true);
         recorder.Write(Record("no-cache"), cacheLookup: false);
+        recorder.Write(Record("hit again") with { CacheHit = true }, cacheLookup: true);
+        listener.RecordObservableInstruments();
 
-        Assert.Equal(["hit", "miss"], lookups);
+        Assert.Equal(new Dictionary<string, long> { ["hit"] = 2, ["miss"] = 1 }, lookups);
     }
 
     public void Dispose() => services.Dispose();
