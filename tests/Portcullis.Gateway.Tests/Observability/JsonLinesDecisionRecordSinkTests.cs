@@ -177,7 +177,7 @@ public sealed class JsonLinesDecisionRecordSinkTests
     };
 
     /// <summary>Counts the newlines written; lets a test wait for a number of them.</summary>
-    private sealed class LineCountingStream : Stream
+    private sealed class LineCountingStream : WriteOnlyStream
     {
         private int lines;
 
@@ -189,20 +189,10 @@ public sealed class JsonLinesDecisionRecordSinkTests
         {
             foreach (var b in buffer.AsSpan(offset, count)) if (b == (byte)'\n') Interlocked.Increment(ref lines);
         }
-
-        public override void Flush() { }
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>A stream whose writes wait until the gate opens (a reader that stopped reading), counting lines.</summary>
-    private sealed class BlockingStream(ManualResetEventSlim gate) : Stream
+    private sealed class BlockingStream(ManualResetEventSlim gate) : WriteOnlyStream
     {
         private int lines;
 
@@ -213,22 +203,17 @@ public sealed class JsonLinesDecisionRecordSinkTests
             gate.Wait();
             foreach (var b in buffer.AsSpan(offset, count)) if (b == (byte)'\n') Interlocked.Increment(ref lines);
         }
-
-        public override void Flush() { }
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>A stream whose every write fails as a closed pipe does.</summary>
-    private sealed class FailingStream : Stream
+    private sealed class FailingStream : WriteOnlyStream
     {
         public override void Write(byte[] buffer, int offset, int count) => throw new IOException("Broken pipe");
+    }
+
+    /// <summary>The part of a write-only test stream that every one of them shares.</summary>
+    private abstract class WriteOnlyStream : Stream
+    {
         public override void Flush() { }
         public override bool CanRead => false;
         public override bool CanSeek => false;
