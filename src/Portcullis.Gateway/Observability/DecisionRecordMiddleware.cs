@@ -37,9 +37,9 @@ internal sealed class DecisionRecordMiddleware(RequestDelegate next, DecisionRec
         context.Response.OnStarting(static state =>
         {
             var http = (HttpContext)state;
-            var started = GatewayFeature.Of(http);
-            http.Response.Headers[GatewayRequestId.Header] = started.RequestId;
-            if (started.ForwardedAt != 0) started.UpstreamTime = Stopwatch.GetElapsedTime(started.ForwardedAt);
+            var gateway = GatewayFeature.Of(http);
+            http.Response.Headers[GatewayRequestId.Header] = gateway.RequestId;
+            if (gateway.ForwardedAt != 0) gateway.UpstreamTime = Stopwatch.GetElapsedTime(gateway.ForwardedAt);
             return Task.CompletedTask;
         }, context);
 

@@ -36,8 +36,7 @@ internal sealed class DecisionMiddleware(RequestDelegate next, DecisionCache cac
         var claims = CallerClaimsCache.For(feature.Caller!);
         var ttl = route.Config.DecisionCacheTtl;
         var policyVersion = route.PolicyVersion;
-        // The memo applies to mappings that read no request details (CanonicalKeyMemo.Applies), as the route knows.
-        var memo = ttl > TimeSpan.Zero && !route.ReadsRequestDetails;
+        var memo = ttl > TimeSpan.Zero && route.RemembersCanonicalKeys;
         if (memo && CanonicalKeyMemo.TryGet(claims, mapping, facts, out var remembered)
             && cache.TryGet(new DecisionCacheKey(route.PdpIdentity, remembered), ttl, out var hit, policyVersion))
         {

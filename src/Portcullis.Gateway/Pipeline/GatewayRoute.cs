@@ -27,6 +27,10 @@ internal sealed record GatewayRoute(GatewayRouteConfig Config, IAuthZenPdp? Pdp)
     /// worked out once for the route rather than looked up per request.</summary>
     public bool ReadsRequestDetails { get; } = Mapping.RequestDetailReads.Of(Config.AuthZen);
 
+    /// <summary>Gets whether the canonical keys of this route's requests may be remembered per caller
+    /// (<see cref="Decisions.CanonicalKeyMemo.Applies"/>), worked out once for the route.</summary>
+    public bool RemembersCanonicalKeys { get; } = Decisions.CanonicalKeyMemo.Applies(Config.AuthZen);
+
     /// <summary>Gets the route's CORS policy for <see cref="ICorsService"/>, or null when the route has no <c>cors</c>.</summary>
     public CorsPolicy? CorsPolicy { get; } = Config.Cors is { } cors ? GatewayCorsPolicy.From(cors, Config.Methods) : null;
 
